@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/** Sub-path the site is served under (`BASE_PATH=/kz/`); every link and asset goes through it. */
+const base = process.env.BASE_PATH || '/';
+/** Absolute origin for canonical links and feeds (`SITE_URL=https://example.org`); unset → none. */
+const site = process.env.SITE_URL || undefined;
+
+export default defineConfig({
+  site,
+  base,
+  outDir: process.env.OUT_DIR || 'dist',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // One round trip per page: the stylesheet is small enough to travel inside the HTML.
+    inlineStylesheets: 'always',
+  },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  security: {
+    // Hashes every inline script and style into a CSP <meta>; no 'unsafe-inline'.
+    csp: true,
+  },
+});

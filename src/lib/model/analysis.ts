@@ -1,0 +1,54 @@
+import { compareDates } from './dates.ts';
+import type { Demand, Procedure, SiteModel, TimelineEvent } from './types.ts';
+
+/** Demands of a procedure that count as Parliament's position or its summary (not motions). */
+const adoptedSide = (d: Demand) => d.documentKind !== 'motion';
+
+/** Theme ids a procedure's demands address, counting only texts that are not motions. */
+export function themesOf(p: Procedure): Set<string> {
+  return new Set(p.demands.filter(adoptedSide).flatMap((d) => d.themes));
+}
+
+/** The theme × procedure matrix: counts of demands per theme and procedure (oldest procedure first). */
+export function themeMatrix(site: SiteModel) {
+  return site.themes.map((t) => ({
+    theme: t,
+    counts: site.procedures.map((p) => ({ procedure: p, count: p.demands.filter((d) => d.themes.includes(t.id)).length })),
+  }));
+}
+
+/**
+ * What a resolution brought compared with the ones before it: themes never addressed before,
+ * themes the previous resolution addressed and this one does not, and demands that open a thread
+ * or belong to none (asked for the first time, as far as these sources show).
+ */
+export function whatIsNew(site: SiteModel, p: Procedure) {
+  const i = site.procedures.indexOf(p);
+  const earlier = site.procedures.slice(0, i);
+  const previous = earlier.at(-1);
+  const before = new Set(earlier.flatMap((e) => [...themesOf(e)]));
+  const mine = themesOf(p);
+  const newThemes = [...mine].filter((t) => !before.has(t));
+  const dropped = previous ? [...themesOf(previous)].filter((t) => !mine.has(t)) : [];
+  const threadOf = new Map<string, string>();
+  for (const t of site.threads) for (const id of t.demands) threadOf.set(id, t.id);
+  const repeated = p.demands.filter((d) => {
+    const t = site.threadById.get(threadOf.get(d.id) ?? '');
+    return t ? t.procedures.indexOf(p.slug) > 0 : false;
+  });
+  const firstAsked = p.demands.filter((d) => !repeated.includes(d));
+  return { previous, newThemes, dropped, repeated, firstAsked };
+}
+
+/** Timeline events stated in a procedure's texts, and events dated between the previous resolution and this one. */
+export function timelineSlice(site: SiteModel, p: Procedure) {
+  const stated = site.events.filter((e) => e.group === 'context' && (e.slug === p.slug || e.alsoStated.some((a) => a.slug === p.slug)));
+  const i = site.procedures.indexOf(p);
+  const prev = site.procedures[i - 1];
+  const from = prev ? prev.adoptedDate ?? String(prev.year) : undefined;
+  const to = p.adoptedDate ?? String(p.year);
+  const between = site.events.filter(
+    (e: TimelineEvent) => e.group === 'context' && (!from || (from.length === 4 ? Number(e.date.slice(0, 4)) > Number(from) : compareDates(e.date, from) > 0)) && compareDates(e.date, to) <= 0,
+  );
+  return { stated, between, from, to, previous: prev };
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getCollection } from 'astro:content';
+import { buildSite } from './build.ts';
+import type { SiteInput, SiteModel } from './types.ts';
+
+let site: Promise<SiteModel> | undefined;
+
+const rel = (f: string | undefined, fallback: string) => (f ? path.relative(process.cwd(), path.resolve(f)) : fallback);
+
+async function list<T>(name: 'themes' | 'addressees' | 'people' | 'provisions' | 'threads' | 'events', fallback: string) {
+  const entries = await getCollection(name);
+  return { file: rel(entries[0]?.filePath, fallback), data: entries.map((e) => e.data as T) };
+}
+
+async function load(): Promise<SiteModel> {
+  const [procedures, demandFiles] = await Promise.all([getCollection('procedures'), getCollection('demands')]);
+  const input: SiteInput = {
+    procedures: procedures.map((e) => {
+      const file = rel(e.filePath, e.id);
+      const raw = e.filePath ? fs.readFileSync(path.resolve(e.filePath), 'utf8') : '';
+      const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(raw);
+      return { file, slug: e.id, data: e.data, body: e.body ?? '', bodyLine: fm ? fm[0].split('\n').length - 1 : 0 };
+    }),
+    demandFiles: demandFiles.map((e) => ({ file: rel(e.filePath, e.id), slug: e.id, data: e.data })),
+    themes: await list('themes', 'themes.yaml'),
+    addressees: await list('addressees', 'addressees.yaml'),
+    people: await list('people', 'people.yaml'),
+    provisions: await list('provisions', 'provisions.yaml'),
+    threads: await list('threads', 'threads.yaml'),
+    events: await list('events', 'events.yaml'),
+  };
+  return buildSite(input);
+}
+
+/** The site model, built once per build from the content collections and shared by every page. */
+export function getSite(): Promise<SiteModel> {
+  return (site ??= load());
+}
