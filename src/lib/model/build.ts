@@ -80,7 +80,10 @@ export function buildSite(input: SiteInput): SiteModel {
       curated.data.demands.forEach((d, i) => {
         const field = `demands[${i}]`;
         const item = items.get(d.anchor);
-        if (!item) return issues.push({ file: curated.file, field: `${field}.anchor`, message: `no item "${d.anchor}" in ${data.reference}` });
+        if (!item) {
+          issues.push({ file: curated.file, field: `${field}.anchor`, message: `no item "${d.anchor}" in ${data.reference}` });
+          return;
+        }
         if (!OPERATIVE.has(item.kind)) issues.push({ file: curated.file, field: `${field}.anchor`, message: `"${d.anchor}" is a ${item.kind}, not an operative paragraph or summary item` });
         if (!item.text.includes(d.text)) issues.push({ file: curated.file, field: `${field}.text`, message: `not verbatim: the text is not an exact substring of ${d.anchor} ("${item.text.slice(0, 60)}…")` });
         const refs: Array<[string[], Map<string, unknown>, string]> = [
@@ -256,9 +259,15 @@ function buildEvents(
     const field = `[${i}]`;
     const check = (ref: { procedure: string; anchor: string; quote: string }, f: string) => {
       const proc = bySlug.get(slugOf(ref.procedure));
-      if (!proc) return issues.push({ file, field: `${f}.procedure`, message: `unknown procedure ${ref.procedure}` });
+      if (!proc) {
+        issues.push({ file, field: `${f}.procedure`, message: `unknown procedure ${ref.procedure}` });
+        return;
+      }
       const item = proc.items.get(ref.anchor);
-      if (!item) return issues.push({ file, field: `${f}.anchor`, message: `no item "${ref.anchor}" in ${ref.procedure}` });
+      if (!item) {
+        issues.push({ file, field: `${f}.anchor`, message: `no item "${ref.anchor}" in ${ref.procedure}` });
+        return;
+      }
       if (!item.text.includes(ref.quote)) issues.push({ file, field: `${f}.quote`, message: `not verbatim: not an exact substring of ${ref.anchor} of ${ref.procedure}` });
     };
     check(e, field);

@@ -1,6 +1,6 @@
 import type { FootnoteDefinition, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Inline, Item, ParsedDocument } from './types.ts';
+import { report, type Inline, type Item, type ParsedDocument } from './types.ts';
 
 const RECITAL = /^([A-Z]{1,2})\.\s+/;
 const NUMBERED = /^(\d+)[.)]\s/;
@@ -13,6 +13,7 @@ function inlinesOf(nodes: PhrasingContent[], file: VFile, field: string): Inline
     if (last?.type === 'text') last.value += value;
     else out.push({ type: 'text', value });
   };
+  let refused = false;
   const walk = (list: PhrasingContent[]) => {
     for (const n of list) {
       if (n.type === 'text') push(n.value.replace(/\s*\n\s*/g, ' '));
@@ -20,7 +21,11 @@ function inlinesOf(nodes: PhrasingContent[], file: VFile, field: string): Inline
       else if (n.type === 'footnoteReference') out.push({ type: 'fnref', label: n.label ?? n.identifier });
       else if (n.type === 'emphasis' || n.type === 'strong') walk(n.children);
       else if (n.type === 'inlineCode') push(n.value);
-      else file.message(`unsupported markup "${n.type}" in a text: transcribe sources as plain text`, n, field);
+      else if (!refused) {
+        // One report per text is enough to find it; raw HTML never reaches a page.
+        refused = true;
+        report(file, `unsupported markup "${n.type}" in a text: transcribe sources as plain text`, n, field);
+      }
     }
   };
   walk(nodes);
@@ -31,7 +36,7 @@ const textOf = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.
 
 function paragraphOf(node: ListItem, file: VFile, field: string): Paragraph | undefined {
   if (node.children.length !== 1 || node.children[0]!.type !== 'paragraph') {
-    file.message('a list item must hold exactly one paragraph', node, field);
+    report(file, 'a list item must hold exactly one paragraph', node, field);
     return node.children.find((c): c is Paragraph => c.type === 'paragraph');
   }
   return node.children[0] as Paragraph;
@@ -66,7 +71,7 @@ export default function remarkItems() {
             add({ anchor: `summary-${n}`, kind: 'summary', label: '', inlines: inlinesOf(node.children, file, field), line });
           } else if (node.type === 'list' && !node.ordered) {
             if (!lastParagraph) {
-              file.message('a bullet list must follow the paragraph that introduces it', node, field);
+              report(file, 'a bullet list must follow the paragraph that introduces it', node, field);
               continue;
             }
             node.children.forEach((li, m) => {
@@ -84,7 +89,7 @@ export default function remarkItems() {
           } else if (node.type === 'footnoteDefinition') {
             footnotes.push(node);
           } else {
-            file.message(`a summary holds paragraphs and "- " bullet lists only, found ${describe(node)}`, node, field);
+            report(file, `a summary holds paragraphs and "- " bullet lists only, found ${describe(node)}`, node, field);
           }
         }
       } else {
@@ -103,7 +108,7 @@ export default function remarkItems() {
               sawPreamble = true;
               add({ anchor: 'preamble', kind: 'preamble', label: '', inlines, line });
             } else {
-              file.message('a paragraph in a resolution must be the opening formula, a recital ("A. whereas …") or a numbered item', node, field);
+              report(file, 'a paragraph in a resolution must be the opening formula, a recital ("A. whereas …") or a numbered item', node, field);
             }
           } else if (node.type === 'list' && !node.ordered) {
             for (const li of node.children) {
@@ -117,7 +122,7 @@ export default function remarkItems() {
           } else if (node.type === 'footnoteDefinition') {
             footnotes.push(node);
           } else {
-            file.message(`unexpected ${describe(node)} in a resolution text`, node, field);
+            report(file, `unexpected ${describe(node)} in a resolution text`, node, field);
           }
         }
       }
@@ -125,7 +130,7 @@ export default function remarkItems() {
         const label = fn.label ?? fn.identifier;
         const p = fn.children[0];
         if (fn.children.length !== 1 || p?.type !== 'paragraph') {
-          file.message(`footnote [^${label}] must be one paragraph`, fn, field);
+          report(file, `footnote [^${label}] must be one paragraph`, fn, field);
           continue;
         }
         add({ anchor: `footnote-${label}`, kind: 'footnote', label, inlines: inlinesOf(p.children, file, field), line: fn.position?.start.line ?? 0 });
@@ -145,7 +150,7 @@ function numbered(list: List, file: VFile, field: string, add: (i: Omit<Item, 't
     const offset = li.position?.start.offset ?? 0;
     const m = NUMBERED.exec(source.slice(offset, offset + 12));
     if (!m) {
-      file.message('cannot read the printed number of this paragraph', li, field);
+      report(file, 'cannot read the printed number of this paragraph', li, field);
       continue;
     }
     add({ anchor: `para-${m[1]}`, kind: 'para', label: m[1]!, inlines: inlinesOf(p.children, file, field), line: li.position?.start.line ?? 0 });

@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { report } from './types.ts';
 
 /**
  * Splits a procedure body into its documents: each `## ` heading opens the next document of the
@@ -17,12 +18,12 @@ export default function remarkSections() {
         const meta = documents[sections.length];
         const text = toString(node);
         if (!meta) {
-          file.message(`body has a "## ${text}" heading but frontmatter lists only ${documents.length} document(s)`, node, 'documents');
+          report(file, `body has a "## ${text}" heading but frontmatter lists only ${documents.length} document(s)`, node, 'documents');
           current = undefined;
           continue;
         }
         if (text !== meta.heading) {
-          file.message(
+          report(file, 
             `heading "## ${text}" does not match documents[${sections.length}].heading "${meta.heading}"`,
             node,
             `documents[${sections.length}].heading`,
@@ -33,17 +34,17 @@ export default function remarkSections() {
         continue;
       }
       if (node.type === 'heading') {
-        file.message(`only "## " headings (one per document) are allowed, found a level-${node.depth} heading`, node, 'body');
+        report(file, `only "## " headings (one per document) are allowed, found a level-${node.depth} heading`, node, 'body');
         continue;
       }
       if (!current) {
-        file.message('text before the first "## " document heading', node, 'body');
+        report(file, 'text before the first "## " document heading', node, 'body');
         continue;
       }
       current.push(node);
     }
     for (let i = sections.length; i < documents.length; i++) {
-      file.message(`documents[${i}] ("${documents[i]!.heading}") has no "## " section in the body`, undefined, `documents[${i}]`);
+      report(file, `documents[${i}] ("${documents[i]!.heading}") has no "## " section in the body`, undefined, `documents[${i}]`);
     }
     file.data.sections = sections;
   };

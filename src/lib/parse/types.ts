@@ -44,6 +44,16 @@ export interface ContentIssue {
   message: string;
 }
 
+/** Records a problem at a node; `field` names what to fix (a frontmatter path or the body). */
+export function report(
+  file: import('vfile').VFile,
+  reason: string,
+  node: { position?: import('unist').Position } | undefined,
+  field: string,
+): void {
+  file.message(reason, { place: node?.position, ruleId: field });
+}
+
 declare module 'vfile' {
   interface DataMap {
     documents: ProcedureDocument[];

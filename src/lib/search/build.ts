@@ -1,0 +1,516 @@
+/**
+ * Build-time search index: buildSearchIndex(docs) → Map<relative path, file content>.
+ *
+ * Pure and deterministic (no Date, no randomness; the same docs in the same order give
+ * byte-identical files; the Map's keys are sorted). The Astro endpoint writes every entry under
+ * /search/ in dist (e.g. dist/search/manifest.json, dist/search/post/12.json) and the search page
+ * calls createSearchClient({ fetchJson: (p) => fetch(`${base}search/${p}`).then(r => r.json()) }).
+ * Every file is JSON. Nothing here depends on the corpus being small: a query reads the manifest
+ * plus a handful of small shards, whatever the number of demands (numbers for 40,000 demands are
+ * in scripts/bench-search.ts's output).
+ *
+ * ── Document numbers ────────────────────────────────────────────────────────────────────────────
+ * Docs are grouped by procedure; procedures are ordered newest year first, then by slug
+ * (descending); docs keep their input order inside a procedure. A doc's number is its position
+ * in that order, so a procedure (and a year) is a contiguous range of doc numbers, and "listing
+ * order" (empty query) is simply doc-number order.
+ *
+ * ── Files ───────────────────────────────────────────────────────────────────────────────────────
+ * manifest.json          (small; fetched first) — see `Manifest` in layout.ts:
+ *     docCount, procCount, the shard parameters, theme/addressee tables [id, label, count], kinds
+ *     and their counts, `years` (runs over procedures: [year, #procedures, #docs]), `procDocs`
+ *     (varints: #docs per procedure → doc number → procedure → year), `combos` (the distinct
+ *     (kind, theme set, addressee set) tuples: every postings entry carries its doc's combo number,
+ *     so the client counts every facet of a result set from the postings alone, without fetching
+ *     documents), `shards` (first key of each postings shard), and `build` (a content hash).
+ * post/<i>.json          postings shards. { k: [[key, n, entries, summary?], …] }, keys sorted
+ *     (JS string order) and cut into shards of ~shardTargetBytes, so a word and all the words it
+ *     is a prefix of sit in one shard (or spill into the next); the client finds a key's shard by
+ *     binary search over manifest.shards. Keys are folded words (fold.ts) of the searched fields
+ *     (text, people + aliases, provisions + aliases, procedure reference, title, theme and
+ *     addressee labels) and facet lists "~y:<year>", "~p:<folded reference>", "~t:<theme id>",
+ *     "~a:<addressee id>", "~k:<kind>". `n` is the full number of docs; `entries` is a varint
+ *     string (codec.ts) of pairs (doc-number gap − 1, combo * 16 + impact), sorted by doc number.
+ *     Impact (1…15) is a static per-(word, doc) relevance: which field the word is in (people and
+ *     provisions highest, then text, reference, title, labels), repetitions, short text.
+ * tri/<h>.json           trigram shards, h = fnv1a(trigram) mod manifest.trigramShards.
+ *     { "<trigram>": "word word …" | 0 }: for every word of ≥ 3 characters with a letter, its
+ *     character trigrams point to the WORD (vocabulary), not to documents. A query word the index
+ *     does not hold ("kozlow") fetches its trigrams' shards, picks the indexed words sharing
+ *     trigrams within an edit distance that grows with the word's length like fuse.js's
+ *     threshold 0.3 (or containing it), and then reads THEIR postings. The vocabulary grows far
+ *     slower than the corpus, so these files stay small; a trigram shared by more than
+ *     `trigramCap` words is stored as 0 and ignored (the word's other trigrams still work).
+ * docs/<c>.json          doc chunks of `chunkSize` consecutive docs: { p: [[procIndex, reference,
+ *     slug, year, title]…], d: [[id, text, p-index, kind, themeIdx[], addresseeIdx[], people,
+ *     provisions, url or 0 when it is procedures/<slug>/#demand-<id>, overrides?]…] } — exactly
+ *     the SearchDoc back (labels come from the manifest tables unless a doc overrides them).
+ * procs/<s>.json         the references of procedures [s*procShardSize, …): labels for the
+ *     procedure facet (only the shards of the top procedures shown are fetched).
+ *
+ * ── Common words (bounding bytes and CPU per query) ──────────────────────────────────────────────
+ * A list (word or facet value) longer than `cap` keeps only `cap` entries — for words the highest
+ * impact ones, for facet lists the first ones in listing order — and records `n` plus a summary
+ * (facet counts over its FULL list: years, kinds, themes, addressees, top procedures). So a
+ * shard never holds more than `cap` entries per key, and a query reads at most a fixed number of
+ * keys (word + ≤ 10 prefix + ≤ 6 fuzzy expansions per word, ≤ 8 words), a fixed number of doc
+ * chunks (the top results) and of procedure shards (the top procedure facet values).
+ * The client treats a capped word as "soft": it ranks but does not filter, and the response says
+ * `approximate: true` (total and facets are then estimates; for a single-word query whose
+ * word is capped they are exact, from the summary). With the default cap (2,500) every word of a
+ * corpus of up to 2,500 demands is exact; at 40,000 synthetic demands only generic words
+ * ("calls", "authorities", "kazakhstan", "rights", …) are capped.
+ *
+ * The manifest holds per-procedure document counts (a varint each) and the facet tables, so it
+ * grows with the number of procedures and of distinct (kind, themes, addressees) combinations —
+ * about 1 byte gzip per procedure — not with the number of demands.
+ */
+import type { SearchDoc } from './types.ts';
+import { fold, tokenize, isIndexableToken, isFuzzyToken, trigrams } from './fold.ts';
+import { encodeVarint, encodeVarints, fnv1a } from './codec.ts';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  MANIFEST_PATH,
+  FACET_KEY,
+  IMPACT_RANGE,
+  MAX_IMPACT,
+  defaultUrl,
+  postingsShardPath,
+  trigramShardPath,
+  docChunkPath,
+  procShardPath,
+} from './layout.ts';
+import type {
+  Manifest,
+  ListSummary,
+  PostingsRecord,
+  TrigramShard,
+  ChunkProc,
+  ChunkDoc,
+  DocOverrides,
+  DocChunk,
+} from './layout.ts';
+
+export interface BuildOptions {
+  /** Entries kept per list (see "Common words"). */
+  cap: number;
+  /** Target raw size of a postings shard, in characters. */
+  shardTargetBytes: number;
+  /** Target raw size of a trigram shard, in characters. */
+  trigramShardTargetBytes: number;
+  /** Words per trigram beyond which the trigram is dropped (0). */
+  trigramCap: number;
+  /** Docs per doc chunk. */
+  chunkSize: number;
+  /** Procedures per procedure shard. */
+  procShardSize: number;
+  /** Procedures kept in a capped list's summary. */
+  summaryProcedures: number;
+}
+
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
+  cap: 2500,
+  shardTargetBytes: 12000,
+  trigramShardTargetBytes: 6000,
+  trigramCap: 600,
+  chunkSize: 8,
+  procShardSize: 128,
+  summaryProcedures: 30,
+};
+
+const KIND_ORDER = ['summary', 'resolution', 'motion'];
+
+/** Field weights for the static impact (relative; 1 → impact 15). */
+const FIELD_IMPACT: Record<string, number> = {
+  people: 1,
+  provisions: 1,
+  procedure: 0.75,
+  themeLabels: 0.6,
+  title: 0.5,
+  addresseeLabels: 0.5,
+};
+
+interface ProcInfo {
+  procedure: string;
+  slug: string;
+  year: number;
+  title: string;
+  docs: SearchDoc[];
+}
+
+interface List {
+  docs: number[];
+  pay: number[]; // combo * 16 + impact
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function validate(d: SearchDoc, i: number): void {
+  const isStr = (v: unknown) => typeof v === 'string';
+  const isStrArr = (v: unknown) => Array.isArray(v) && v.every(isStr);
+  const ok =
+    d &&
+    isStr(d.id) &&
+    isStr(d.text) &&
+    isStr(d.procedure) &&
+    isStr(d.slug) &&
+    Number.isInteger(d.year) &&
+    isStr(d.title) &&
+    isStr(d.documentKind) &&
+    isStrArr(d.themes) &&
+    isStrArr(d.themeLabels) &&
+    isStrArr(d.addressees) &&
+    isStrArr(d.addresseeLabels) &&
+    isStrArr(d.people) &&
+    isStrArr(d.provisions) &&
+    isStr(d.url);
+  if (!ok) throw new Error(`buildSearchIndex: doc #${i} (${(d && d.id) || '?'}) does not match SearchDoc`);
+}
+
+/** Orders docs as the index numbers them (see "Document numbers"). */
+export function orderDocs(docs: SearchDoc[]): { procs: ProcInfo[]; ordered: SearchDoc[] } {
+  const byProc = new Map<string, ProcInfo>();
+  docs.forEach((d, i) => {
+    validate(d, i);
+    let p = byProc.get(d.procedure);
+    if (!p) {
+      p = { procedure: d.procedure, slug: d.slug, year: d.year, title: d.title, docs: [] };
+      byProc.set(d.procedure, p);
+    }
+    p.docs.push(d);
+  });
+  const procs = [...byProc.values()].sort((a, b) => b.year - a.year || cmp(b.slug, a.slug) || cmp(b.procedure, a.procedure));
+  const ordered: SearchDoc[] = [];
+  for (const p of procs) ordered.push(...p.docs);
+  return { procs, ordered };
+}
+
+/** Builds every file of the search index. Keys are relative paths, sorted. */
+export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOptions> = {}): Map<string, string> {
+  const opt: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...options };
+  const seenIds = new Set<string>();
+  for (const d of docs) {
+    if (d && seenIds.has(d.id)) throw new Error(`buildSearchIndex: duplicate demand id ${d.id}`);
+    if (d) seenIds.add(d.id);
+  }
+  const { procs, ordered } = orderDocs(docs);
+  const N = ordered.length;
+
+  // ── tables: kinds, themes, addressees ──
+  const kindSet = new Set(ordered.map((d) => d.documentKind as string));
+  const kinds = [...KIND_ORDER.filter((k) => kindSet.has(k)), ...[...kindSet].filter((k) => !KIND_ORDER.includes(k)).sort(cmp)];
+  const kindIdx = new Map(kinds.map((k, i) => [k, i]));
+  const themeLabel = new Map<string, string>();
+  const addrLabel = new Map<string, string>();
+  for (const d of ordered) {
+    d.themes.forEach((t, i) => {
+      if (!themeLabel.has(t)) themeLabel.set(t, d.themeLabels[i] ?? t);
+    });
+    d.addressees.forEach((a, i) => {
+      if (!addrLabel.has(a)) addrLabel.set(a, d.addresseeLabels[i] ?? a);
+    });
+  }
+  const themeIds = [...themeLabel.keys()].sort(cmp);
+  const addrIds = [...addrLabel.keys()].sort(cmp);
+  const themeIdx = new Map(themeIds.map((t, i) => [t, i]));
+  const addrIdx = new Map(addrIds.map((a, i) => [a, i]));
+
+  // ── combos (kind, theme set, addressee set), most frequent first ──
+  const comboKeyOf = (d: SearchDoc): string => {
+    const ts = [...new Set(d.themes.map((t) => themeIdx.get(t)!))].sort((a, b) => a - b);
+    const as = [...new Set(d.addressees.map((a) => addrIdx.get(a)!))].sort((a, b) => a - b);
+    return `${kindIdx.get(d.documentKind)}|${ts.join(',')}|${as.join(',')}`;
+  };
+  const comboCount = new Map<string, number>();
+  const docComboKey: string[] = new Array(N);
+  ordered.forEach((d, i) => {
+    const k = comboKeyOf(d);
+    docComboKey[i] = k;
+    comboCount.set(k, (comboCount.get(k) ?? 0) + 1);
+  });
+  const comboKeys = [...comboCount.keys()].sort((a, b) => comboCount.get(b)! - comboCount.get(a)! || cmp(a, b));
+  const comboId = new Map(comboKeys.map((k, i) => [k, i]));
+  const docCombo = Int32Array.from(docComboKey, (k) => comboId.get(k)!);
+  const comboParts = comboKeys.map((k) => {
+    const [kind, ts, as] = k.split('|');
+    return {
+      kind: Number(kind),
+      themes: ts ? ts.split(',').map(Number) : [],
+      addrs: as ? as.split(',').map(Number) : [],
+    };
+  });
+
+  // ── doc → procedure ──
+  const docProc = new Int32Array(N);
+  {
+    let n = 0;
+    procs.forEach((p, pi) => {
+      for (let j = 0; j < p.docs.length; j++) docProc[n++] = pi;
+    });
+  }
+
+  // ── postings ──
+  const lists = new Map<string, List>();
+  const push = (key: string, doc: number, payload: number) => {
+    let l = lists.get(key);
+    if (!l) {
+      l = { docs: [], pay: [] };
+      lists.set(key, l);
+    }
+    l.docs.push(doc);
+    l.pay.push(payload);
+  };
+  const foldCache = new Map<string, string[]>();
+  const wordsOf = (s: string): string[] => {
+    let w = foldCache.get(s);
+    if (!w) {
+      w = tokenize(fold(s)).filter(isIndexableToken);
+      if (foldCache.size < 200000) foldCache.set(s, w);
+    }
+    return w;
+  };
+  for (let n = 0; n < N; n++) {
+    const d = ordered[n];
+    const raw = new Map<string, number>();
+    const fieldsHit = new Map<string, number>();
+    const bump = (word: string, v: number) => {
+      const prev = raw.get(word);
+      if (prev === undefined || v > prev) raw.set(word, v);
+      fieldsHit.set(word, (fieldsHit.get(word) ?? 0) + 1);
+    };
+    // text: 0.6 + repetitions + short-text bonus
+    const textWords = tokenize(fold(d.text)).filter(isIndexableToken);
+    const tf = new Map<string, number>();
+    for (const w of textWords) tf.set(w, (tf.get(w) ?? 0) + 1);
+    const lenBonus = textWords.length <= 25 ? 0.1 : textWords.length <= 50 ? 0.05 : 0;
+    for (const [w, c] of tf) bump(w, 0.6 + 0.1 * Math.min(c - 1, 2) + lenBonus);
+    const fieldValues: [string, string[]][] = [
+      ['people', d.people],
+      ['provisions', d.provisions],
+      ['procedure', [d.procedure]],
+      ['title', [d.title]],
+      ['themeLabels', d.themeLabels],
+      ['addresseeLabels', d.addresseeLabels],
+    ];
+    for (const [field, values] of fieldValues) {
+      const seen = new Set<string>();
+      for (const v of values) for (const w of wordsOf(v)) seen.add(w);
+      for (const w of seen) bump(w, FIELD_IMPACT[field]);
+    }
+    const combo = docCombo[n];
+    const words = [...raw.keys()].sort(cmp);
+    for (const w of words) {
+      const r = raw.get(w)! + 0.04 * Math.min((fieldsHit.get(w) ?? 1) - 1, 3);
+      const impact = Math.max(1, Math.min(MAX_IMPACT, Math.round(r * MAX_IMPACT)));
+      push(w, n, combo * IMPACT_RANGE + impact);
+    }
+    // facet lists
+    const fp = combo * IMPACT_RANGE;
+    push(FACET_KEY.year(d.year), n, fp);
+    push(FACET_KEY.procedure(d.procedure), n, fp);
+    push(FACET_KEY.kind(d.documentKind), n, fp);
+    for (const t of new Set(d.themes)) push(FACET_KEY.theme(t), n, fp);
+    for (const a of new Set(d.addressees)) push(FACET_KEY.addressee(a), n, fp);
+  }
+
+  const summarize = (l: List): ListSummary => {
+    const y = new Map<number, number>();
+    const k = new Map<number, number>();
+    const t = new Map<number, number>();
+    const a = new Map<number, number>();
+    const p = new Map<number, number>();
+    const inc = (m: Map<number, number>, key: number) => m.set(key, (m.get(key) ?? 0) + 1);
+    for (let i = 0; i < l.docs.length; i++) {
+      const doc = l.docs[i];
+      const c = comboParts[Math.floor(l.pay[i] / IMPACT_RANGE)];
+      const pi = docProc[doc];
+      inc(y, procs[pi].year);
+      inc(p, pi);
+      inc(k, c.kind);
+      for (const x of c.themes) inc(t, x);
+      for (const x of c.addrs) inc(a, x);
+    }
+    const flat = (m: Map<number, number>, top = Infinity): number[] => {
+      const e = [...m.entries()].sort((u, v) => v[1] - u[1] || u[0] - v[0]).slice(0, top);
+      return e.flat();
+    };
+    return { y: flat(y), k: flat(k), t: flat(t), a: flat(a), p: flat(p, opt.summaryProcedures) };
+  };
+
+  const keys = [...lists.keys()].sort(cmp);
+  const records: string[] = [];
+  for (const key of keys) {
+    const l = lists.get(key)!;
+    const n = l.docs.length;
+    let idx: number[];
+    if (n <= opt.cap) idx = l.docs.map((_, i) => i);
+    else if (key.startsWith('~')) idx = l.docs.slice(0, opt.cap).map((_, i) => i);
+    else {
+      idx = l.docs.map((_, i) => i);
+      idx.sort((i, j) => (l.pay[j] % IMPACT_RANGE) - (l.pay[i] % IMPACT_RANGE) || l.docs[i] - l.docs[j]);
+      idx = idx.slice(0, opt.cap).sort((i, j) => l.docs[i] - l.docs[j]);
+    }
+    const out: string[] = [];
+    let prev = -1;
+    for (const i of idx) {
+      encodeVarint(l.docs[i] - prev - 1, out);
+      encodeVarint(l.pay[i], out);
+      prev = l.docs[i];
+    }
+    const rec: PostingsRecord = n > opt.cap ? [key, n, out.join(''), summarize(l)] : [key, n, out.join('')];
+    records.push(JSON.stringify(rec));
+  }
+
+  const files = new Map<string, string>();
+
+  // postings shards
+  const shardFirstKeys: string[] = [];
+  {
+    let cur: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (!cur.length) return;
+      files.set(postingsShardPath(shardFirstKeys.length - 1), `{"k":[${cur.join(',')}]}`);
+      cur = [];
+      size = 0;
+    };
+    records.forEach((r, i) => {
+      if (cur.length === 0) shardFirstKeys.push(keys[i]);
+      cur.push(r);
+      size += r.length + 1;
+      if (size >= opt.shardTargetBytes) flush();
+    });
+    flush();
+  }
+
+  // trigram shards (vocabulary → words)
+  const triLists = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key.startsWith('~') || !isFuzzyToken(key)) continue;
+    for (const g of trigrams(key)) {
+      let l = triLists.get(g);
+      if (!l) {
+        l = [];
+        triLists.set(g, l);
+      }
+      l.push(key);
+    }
+  }
+  const triKeys = [...triLists.keys()].sort(cmp);
+  let triTotal = 0;
+  for (const g of triKeys) {
+    const l = triLists.get(g)!;
+    triTotal += l.length > opt.trigramCap ? 8 : l.reduce((s, w) => s + w.length + 1, 8);
+  }
+  let triShards = 1;
+  while (triTotal / triShards > opt.trigramShardTargetBytes && triShards < 65536) triShards *= 2;
+  {
+    const shards: TrigramShard[] = Array.from({ length: triShards }, () => ({}));
+    for (const g of triKeys) {
+      const l = triLists.get(g)!;
+      shards[fnv1a(g) % triShards][g] = l.length > opt.trigramCap ? 0 : l.join(' ');
+    }
+    shards.forEach((s, i) => files.set(trigramShardPath(i), JSON.stringify(s)));
+  }
+
+  // doc chunks
+  const procIndexOf = new Map(procs.map((p, i) => [p.procedure, i]));
+  for (let c = 0; c * opt.chunkSize < N; c++) {
+    const chunk: DocChunk = { p: [], d: [] };
+    const local = new Map<number, number>();
+    for (let n = c * opt.chunkSize; n < Math.min(N, (c + 1) * opt.chunkSize); n++) {
+      const d = ordered[n];
+      const pi = procIndexOf.get(d.procedure)!;
+      const p = procs[pi];
+      if (!local.has(pi)) {
+        local.set(pi, chunk.p.length);
+        const cp: ChunkProc = [pi, p.procedure, p.slug, p.year, p.title];
+        chunk.p.push(cp);
+      }
+      const ov: DocOverrides = {};
+      if (d.slug !== p.slug) ov.slug = d.slug;
+      if (d.year !== p.year) ov.year = d.year;
+      if (d.title !== p.title) ov.title = d.title;
+      const tl = d.themes.map((t) => themeLabel.get(t));
+      if (tl.length !== d.themeLabels.length || tl.some((l, i) => l !== d.themeLabels[i])) ov.themeLabels = d.themeLabels;
+      const al = d.addressees.map((a) => addrLabel.get(a));
+      if (al.length !== d.addresseeLabels.length || al.some((l, i) => l !== d.addresseeLabels[i])) ov.addresseeLabels = d.addresseeLabels;
+      const base: [string, string, number, number, number[], number[], string[], string[], string | 0] = [
+        d.id,
+        d.text,
+        local.get(pi)!,
+        kindIdx.get(d.documentKind)!,
+        d.themes.map((t) => themeIdx.get(t)!),
+        d.addressees.map((a) => addrIdx.get(a)!),
+        d.people,
+        d.provisions,
+        d.url === defaultUrl(d.slug, d.id) ? 0 : d.url,
+      ];
+      const row: ChunkDoc = Object.keys(ov).length ? [...base, ov] : base;
+      chunk.d.push(row);
+    }
+    files.set(docChunkPath(c), JSON.stringify(chunk));
+  }
+
+  // procedure shards
+  for (let s = 0; s * opt.procShardSize < procs.length; s++) {
+    const refs = procs.slice(s * opt.procShardSize, (s + 1) * opt.procShardSize).map((p) => p.procedure);
+    files.set(procShardPath(s), JSON.stringify(refs));
+  }
+
+  // manifest
+  const count = (ids: string[], field: 'themes' | 'addressees') => {
+    const m = new Map<string, number>();
+    for (const d of ordered) for (const x of new Set(d[field])) m.set(x, (m.get(x) ?? 0) + 1);
+    return ids.map((id) => m.get(id) ?? 0);
+  };
+  const themeCounts = count(themeIds, 'themes');
+  const addrCounts = count(addrIds, 'addressees');
+  const years: [number, number, number][] = [];
+  for (const p of procs) {
+    const last = years[years.length - 1];
+    if (last && last[0] === p.year) {
+      last[1]++;
+      last[2] += p.docs.length;
+    } else years.push([p.year, 1, p.docs.length]);
+  }
+  const comboVals: number[] = [];
+  for (const c of comboParts) comboVals.push(c.kind, c.themes.length, ...c.themes, c.addrs.length, ...c.addrs);
+  const manifest: Manifest = {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    build: '',
+    docCount: N,
+    procCount: procs.length,
+    cap: opt.cap,
+    chunkSize: opt.chunkSize,
+    procShardSize: opt.procShardSize,
+    trigramShards: triShards,
+    trigramCap: opt.trigramCap,
+    kinds,
+    kindCounts: kinds.map((k) => ordered.filter((d) => d.documentKind === k).length),
+    themes: themeIds.map((id, i) => [id, themeLabel.get(id)!, themeCounts[i]]),
+    addressees: addrIds.map((id, i) => [id, addrLabel.get(id)!, addrCounts[i]]),
+    years,
+    procDocs: encodeVarints(procs.map((p) => p.docs.length)),
+    combos: encodeVarints(comboVals),
+    shards: shardFirstKeys,
+  };
+  const sortedPaths = [...files.keys()].sort(cmp);
+  let h1 = 0x811c9dc5;
+  let h2 = 0;
+  for (const p of sortedPaths) {
+    h1 = Math.imul(h1 ^ fnv1a(p), 0x01000193) >>> 0;
+    h1 = Math.imul(h1 ^ fnv1a(files.get(p)!), 0x01000193) >>> 0;
+    h2 = (h2 + files.get(p)!.length) >>> 0;
+  }
+  manifest.build = h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+  files.set(MANIFEST_PATH, JSON.stringify(manifest));
+
+  const result = new Map<string, string>();
+  for (const p of [...files.keys()].sort(cmp)) result.set(p, files.get(p)!);
+  return result;
+}
