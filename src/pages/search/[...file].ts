@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import { getSite } from '../../lib/model/astro.ts';
+import { toSearchDocs } from '../../lib/search-docs.ts';
+import { buildSearchIndex } from '../../lib/search/build.ts';
+
+let index: Promise<Map<string, string>> | undefined;
+/** The sharded search index (see src/lib/search/build.ts), built once per build. */
+const getIndex = () => (index ??= getSite().then((site) => buildSearchIndex(toSearchDocs(site))));
+
+export async function getStaticPaths() {
+  const files = await getIndex();
+  return [...files.keys()].map((file) => ({ params: { file } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const body = (await getIndex()).get(params.file!);
+  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
