@@ -6,8 +6,18 @@ const base = process.env.BASE_PATH || '/';
 /** Absolute origin for canonical links and feeds (`SITE_URL=https://example.org`); unset → none. */
 const site = process.env.SITE_URL || undefined;
 
+/**
+ * A build from another content folder (fixtures, synthetic corpora) keeps its own content cache, so
+ * it can never mix its entries with the real site's.
+ */
+const contentDir = process.env.CONTENT_DIR;
+const cacheDir = contentDir
+  ? `./node_modules/.astro-content/${contentDir.replace(/[^A-Za-z0-9]+/g, '_').slice(-80)}`
+  : undefined;
+
 export default defineConfig({
   site,
+  ...(cacheDir ? { cacheDir } : {}),
   base,
   outDir: process.env.OUT_DIR || 'dist',
   trailingSlash: 'always',

@@ -266,10 +266,11 @@ export function buildOverview(events: readonly OverviewEventInput[], landmarkInp
     ['span', 'Fact known only to the year'],
     ['procedural', 'Procedural step'],
   ];
+  const shownDefs = legendDefs.filter(([key]) => key === 'landmark' || key === 'landmark-year' || marks.some((m) => m.band === key));
   const legend: LegendItem[] = [];
   let lx = x0;
   let ly = plotBottom + 8;
-  for (const [key, label] of legendDefs) {
+  for (const [key, label] of shownDefs) {
     const w = 16 + textWidth(label) + 18;
     if (lx + w > x1 && lx > x0) {
       lx = x0;

@@ -170,9 +170,9 @@ export function sourceOf(site: Pick<SiteModel, 'bySlug'>, e: TimelineEvent): Sou
   const at = (fragment: string, what: string): SourceLink => ({ path: itemPath(e.slug, fragment), fragment, label: `${p.reference}, ${what}` });
   switch (e.kind) {
     case 'key-event':
-      return at('key-events', 'procedure file, key events');
+      return at('key-events', 'key events (procedure file)');
     case 'document':
-      return at('documentation', 'procedure file, documentation gateway');
+      return at('documentation', 'documentation gateway');
     case 'adoption': {
       const doc = p.data.documents.find((d) => d.kind === 'summary' && d.dateline) ?? p.data.documents[0];
       return doc ? at(`doc-${doc.id}`, 'dateline of the summary') : undefined;
@@ -196,4 +196,17 @@ export function formatSpan(date: string, endDate?: string): string {
 export function yearRange(site: Pick<SiteModel, 'procedures' | 'events'>): { from: number; to: number } {
   const years = [...site.events.flatMap((e) => [e.date, e.endDate ?? e.date]), ...landmarks(site).map((l) => l.date)].map(yearOf);
   return { from: Math.min(...years), to: Math.max(...years) };
+}
+
+/**
+ * The <title> of a filtered page, short enough that with the site name the layout appends
+ * (" · EP demands on Kazakhstan") it stays within 70 characters: "Timeline: <label>", else the
+ * label alone, else the label cut at a word with "…". The page's <h1> keeps the full label.
+ */
+export function filterTitle(label: string, max = 43): string {
+  const full = `Timeline: ${label}`;
+  if (full.length <= max) return full;
+  if (label.length <= max) return label;
+  const cut = label.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length).replace(/[,;:]$/, '')}…`;
 }
