@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
+import { parse } from 'yaml';
 import { buildSite } from './build.ts';
 import type { SiteInput, SiteModel } from './types.ts';
 
@@ -10,7 +11,13 @@ const rel = (f: string | undefined, fallback: string) => (f ? path.relative(proc
 
 async function list<T>(name: 'themes' | 'addressees' | 'people' | 'provisions' | 'threads' | 'events', fallback: string) {
   const entries = await getCollection(name);
-  return { file: rel(entries[0]?.filePath, fallback), data: entries.map((e) => e.data as T) };
+  const file = entries[0]?.filePath;
+  // The collection does not keep the file's order, which is the curators' (the taxonomy's order
+  // is the order pages list it in): restore it, so the build and loadContent() agree.
+  const order = new Map<string, number>();
+  if (file) (parse(fs.readFileSync(path.resolve(file), 'utf8')) as Array<{ id: string }>).forEach((x, i) => order.set(x.id, i));
+  const sorted = [...entries].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { file: rel(file, fallback), data: sorted.map((e) => e.data as T) };
 }
 
 async function load(): Promise<SiteModel> {

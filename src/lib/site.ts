@@ -1,0 +1,2 @@
+/** The site's name, in page titles, feeds, previews and citations. */
+export const SITE_NAME = 'EP demands on Kazakhstan';

@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { downloadResponse } from '../../lib/data/astro.ts';
+
+/** /data/demands.csv: see src/lib/data/catalogue.ts. */
+export const GET: APIRoute = ({ site }) => downloadResponse('demands.csv', site);

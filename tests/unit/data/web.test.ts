@@ -1,0 +1,243 @@
+// Feeds, sitemap, robots.txt, _headers, JSON-LD and preview images, from the pure functions.
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { makeLinks } from '../../../src/lib/data/links.ts';
+import { atomId, resolutionsFeed, themeFeed, TAG_AUTHORITY } from '../../../src/lib/data/feeds.ts';
+import { fillRoute, pagePaths, robotsTxt, routeOf, sitemapXml } from '../../../src/lib/data/sitemap.ts';
+import { headersFile } from '../../../src/lib/data/headers.ts';
+import { datasetJsonLd, jsonLdText, procedureJsonLd } from '../../../src/lib/data/jsonld.ts';
+import { procedureCard, siteCard } from '../../../src/lib/data/og/card.ts';
+import { crc32, wrap } from '../../../src/lib/data/og/raster.ts';
+import { FACES } from '../../../src/lib/data/og/glyphs.ts';
+import { xmlEscape } from '../../../src/lib/data/xml.ts';
+import { childText, childrenNamed, parseXml, type XmlElement } from './xml-check.ts';
+import { model } from './model.ts';
+
+const MODES = [
+  { name: 'no SITE_URL', links: makeLinks('/') },
+  { name: 'SITE_URL, /kz/', links: makeLinks('/kz/', 'https://example.org') },
+];
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ABSOLUTE_IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+
+function checkAtom(xml: string, links: ReturnType<typeof makeLinks>): XmlElement {
+  const feed = parseXml(xml);
+  expect(feed.name).toBe('feed');
+  expect(feed.attrs.xmlns).toBe('http://www.w3.org/2005/Atom');
+  for (const k of ['id', 'title', 'updated']) expect(childrenNamed(feed, k), k).toHaveLength(1);
+  expect(childText(feed, 'id')).toMatch(ABSOLUTE_IRI);
+  expect(childText(feed, 'updated')).toMatch(RFC3339);
+  expect(childrenNamed(feed, 'link').some((l) => l.attrs.rel === 'self')).toBe(true);
+  expect(childrenNamed(feed, 'author')).toHaveLength(1);
+  const entries = childrenNamed(feed, 'entry');
+  const ids = entries.map((e) => childText(e, 'id'));
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const e of entries) {
+    for (const k of ['id', 'title', 'updated', 'summary', 'content']) expect(childrenNamed(e, k), k).toHaveLength(1);
+    const id = childText(e, 'id')!;
+    expect(id).toMatch(ABSOLUTE_IRI);
+    if (links.absolute) expect(id.startsWith('https://example.org/kz/')).toBe(true);
+    else expect(id.startsWith(`tag:${TAG_AUTHORITY}:`)).toBe(true);
+    expect(childText(e, 'updated')).toMatch(RFC3339);
+    const href = childrenNamed(e, 'link').find((l) => l.attrs.rel === 'alternate')!.attrs.href!;
+    expect(href.startsWith(links.absolute ? 'https://example.org/kz/procedures/' : '/procedures/')).toBe(true);
+    // type="html" content is escaped HTML: it decodes to markup with balanced list tags.
+    const html = childText(e, 'content')!;
+    expect(html).toMatch(/^<p>.*<\/p><ol>(<li>.*?<\/li>)+<\/ol>$/s);
+  }
+  // Newest first, with the feed updated as its newest entry.
+  const updated = entries.map((e) => childText(e, 'updated')!);
+  expect([...updated].sort().reverse()).toEqual(updated);
+  if (updated.length) expect(childText(feed, 'updated')).toBe(updated[0]);
+  return feed;
+}
+
+describe.each(MODES)('feeds ($name)', ({ links }) => {
+  const site = model();
+
+  it('the resolutions feed is well-formed Atom with one entry per procedure', () => {
+    const feed = checkAtom(resolutionsFeed(site, links), links);
+    expect(childrenNamed(feed, 'entry')).toHaveLength(site.procedures.length);
+  });
+
+  it('each theme feed is well-formed Atom quoting only its theme’s demands', () => {
+    for (const t of site.themes) {
+      const feed = checkAtom(themeFeed(site, t, links), links);
+      const withTheme = site.procedures.filter((p) => p.demands.some((d) => d.themes.includes(t.id)));
+      expect(childrenNamed(feed, 'entry'), t.id).toHaveLength(withTheme.length);
+      const quoted = childrenNamed(feed, 'entry').reduce((n, e) => n + (childText(e, 'content')!.match(/<li>/g) ?? []).length, 0);
+      expect(quoted, t.id).toBe(site.demands.filter((d) => d.themes.includes(t.id)).length);
+    }
+  });
+
+  it('an undated procedure gets a placeholder date, said in its summary, and no <published>', () => {
+    const undated = site.procedures.find((p) => !p.adoptedDate);
+    if (!undated) return;
+    const feed = parseXml(resolutionsFeed(site, links));
+    const e = childrenNamed(feed, 'entry').find((x) => childText(x, 'summary')!.startsWith(undated.reference))!;
+    expect(childText(e, 'updated')).toBe(`${undated.year}-01-01T00:00:00Z`);
+    expect(childrenNamed(e, 'published')).toHaveLength(0);
+    expect(childText(e, 'summary')).toContain('adoption date not stated');
+  });
+});
+
+describe('atom ids', () => {
+  it('are tag: URIs without SITE_URL and URLs with it', () => {
+    expect(atomId(makeLinks('/kz/'), 'procedures/2016-2607/', '#theme-x')).toBe(`tag:${TAG_AUTHORITY}:procedures/2016-2607/theme-x`);
+    expect(atomId(makeLinks('/kz/', 'https://e.org'), 'procedures/2016-2607/', '#theme-x')).toBe('https://e.org/kz/procedures/2016-2607/#theme-x');
+  });
+});
+
+describe('xml escaping', () => {
+  it('escapes markup and drops characters XML forbids', () => {
+    expect(xmlEscape('a & <b> "c" \u0001\uFFFF')).toBe('a &amp; &lt;b&gt; &quot;c&quot; ');
+    expect(parseXml(`<a t="${xmlEscape('"&<>')}">${xmlEscape('<&>')}</a>`)).toMatchObject({ attrs: { t: '"&<>' }, text: '<&>' });
+  });
+
+  it('the checker rejects what is not well formed', () => {
+    for (const bad of ['<a>', '<a></b>', '<a>&nbsp;</a>', '<a>&</a>', '<a x="1" x="2"/>', '<a/><b/>', 'x<a/>', '<a><!-- a -- b --></a>', '<!DOCTYPE a><a/>', '<a>\u0001</a>']) {
+      expect(() => parseXml(bad), bad).toThrow();
+    }
+  });
+});
+
+describe('sitemap and robots', () => {
+  it('maps page files to routes', () => {
+    expect(routeOf('/src/pages/index.astro')).toBe('');
+    expect(routeOf('/src/pages/data/index.astro')).toBe('data');
+    expect(routeOf('/src/pages/procedures/[slug].astro')).toBe('procedures/[slug]');
+    expect(routeOf('/src/pages/404.astro')).toBeUndefined();
+    expect(routeOf('/src/pages/_draft.astro')).toBeUndefined();
+    expect(routeOf('/src/pages/sitemap.xml.ts')).toBeUndefined();
+    expect(fillRoute('procedures/[slug]', { slug: '2016-2607' })).toBe('procedures/2016-2607');
+    expect(fillRoute('docs/[...rest]', { rest: undefined })).toBe('docs/');
+    expect(fillRoute('docs/[...rest]', { rest: 'a/b' })).toBe('docs/a/b');
+  });
+
+  it('lists static and dynamic pages, sorted, with trailing slashes', async () => {
+    const paths = await pagePaths({
+      '/src/pages/index.astro': async () => ({}),
+      '/src/pages/about.astro': async () => ({}),
+      '/src/pages/404.astro': async () => ({}),
+      '/src/pages/themes/[id].astro': async () => ({ getStaticPaths: () => [{ params: { id: 'b' } }, { params: { id: 'a' } }] }),
+      '/src/pages/list/[page].astro': async () => ({ getStaticPaths: ({ paginate }: { paginate: (d: unknown[], o: object) => unknown[] }) => paginate([1, 2, 3], { pageSize: 2 }) }),
+    });
+    expect(paths).toEqual(['', 'about/', 'list/', 'list/2/', 'themes/a/', 'themes/b/']);
+  });
+
+  it('needs absolute URLs', () => {
+    expect(() => sitemapXml([''], makeLinks('/'))).toThrow(/SITE_URL/);
+    const xml = sitemapXml(['', 'procedures/2016-2607/'], makeLinks('/kz/', 'https://example.org'));
+    const root = parseXml(xml);
+    expect(root.name).toBe('urlset');
+    expect(root.children.map((u) => childText(u, 'loc'))).toEqual(['https://example.org/kz/', 'https://example.org/kz/procedures/2016-2607/']);
+  });
+
+  it('robots.txt names the sitemap only when there is one', () => {
+    expect(robotsTxt(makeLinks('/'))).toBe('User-agent: *\nAllow: /\n');
+    expect(robotsTxt(makeLinks('/kz/', 'https://example.org'))).toContain('Sitemap: https://example.org/kz/sitemap.xml');
+  });
+});
+
+describe('_headers', () => {
+  it('sets the security headers on every path and a long cache on hashed assets, under the base', () => {
+    for (const base of ['/', '/kz/']) {
+      const text = headersFile(base);
+      const blocks = text.split(/\n(?=\/)/);
+      const block = (pattern: string) => blocks.find((b) => b.startsWith(`${pattern}\n`)) ?? '';
+      const all = block(`${base}*`);
+      expect(all).toContain("  Content-Security-Policy: frame-ancestors 'none'");
+      expect(all).toContain('  X-Content-Type-Options: nosniff');
+      expect(all).toContain('  Referrer-Policy: strict-origin-when-cross-origin');
+      expect(all).toContain('  X-Frame-Options: DENY');
+      expect(block(`${base}_astro/*`)).toContain('  Cache-Control: public, max-age=31536000, immutable');
+      for (const line of text.split('\n')) expect(line).toMatch(/^(#.*|\/\S*|  [A-Za-z-]+: .+|)$/);
+    }
+  });
+});
+
+describe('JSON-LD', () => {
+  const site = model();
+  const links = makeLinks('/kz/', 'https://example.org');
+
+  it('describes each procedure as Legislation, with datePublished only where known', () => {
+    for (const p of site.procedures) {
+      const ld = procedureJsonLd(p, links) as Record<string, unknown>;
+      expect(ld['@context']).toBe('https://schema.org');
+      expect(ld['@type']).toBe('Legislation');
+      expect(ld.legislationIdentifier).toBe(p.reference);
+      expect(ld.name).toBe(p.title);
+      expect(ld.isPartOf).toMatchObject({ '@type': 'WebSite' });
+      if (p.adoptedDate) expect(ld.datePublished).toBe(p.adoptedDate);
+      else expect('datePublished' in ld).toBe(false);
+      const texts = ld.workExample as Array<Record<string, unknown>>;
+      expect(texts.filter((t) => t['@type'] === 'LegislationObject').length).toBeGreaterThanOrEqual(p.documents.length);
+    }
+  });
+
+  it('cannot close its <script> early', () => {
+    const text = jsonLdText({ name: '</script><script>alert(1)</script>' });
+    expect(text).not.toContain('</script');
+    expect(JSON.parse(text)).toEqual({ name: '</script><script>alert(1)</script>' });
+  });
+
+  it('describes the downloads as a Dataset', () => {
+    const ld = datasetJsonLd(site, links, [{ name: 'demands.json', mediaType: 'application/json', size: 10, description: 'x' }]) as Record<string, unknown>;
+    expect(ld['@type']).toBe('Dataset');
+    expect(ld.distribution).toEqual([expect.objectContaining({ '@type': 'DataDownload', contentUrl: 'https://example.org/kz/data/demands.json' })]);
+  });
+});
+
+describe('preview images', () => {
+  const site = model();
+
+  /** Decodes our PNG (8-bit RGB, one IDAT) enough to check it. */
+  function readPng(png: Uint8Array) {
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    let o = 8;
+    const chunks: Array<{ type: string; data: Uint8Array }> = [];
+    while (o < png.length) {
+      const len = dv.getUint32(o);
+      const type = String.fromCharCode(...png.subarray(o + 4, o + 8));
+      const data = png.subarray(o + 8, o + 8 + len);
+      expect(dv.getUint32(o + 8 + len), `${type} CRC`).toBe(crc32(png.subarray(o + 4, o + 8 + len)));
+      chunks.push({ type, data });
+      o += 12 + len;
+    }
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    const ih = new DataView(chunks[0]!.data.buffer, chunks[0]!.data.byteOffset);
+    const width = ih.getUint32(0);
+    const height = ih.getUint32(4);
+    const raw = inflateSync(chunks[1]!.data);
+    expect(raw.length).toBe((width * 3 + 1) * height);
+    return { width, height, raw };
+  }
+
+  it('are 1200×630 PNGs with text drawn, one per procedure, deterministic', () => {
+    for (const p of site.procedures) {
+      const png = procedureCard(p);
+      const { width, height, raw } = readPng(png);
+      expect([width, height]).toEqual([1200, 630]);
+      // Not a blank image: many distinct filtered byte values.
+      expect(new Set(raw).size).toBeGreaterThan(50);
+      expect(Buffer.from(procedureCard(p)).equals(Buffer.from(png))).toBe(true);
+    }
+    expect(readPng(siteCard(site)).width).toBe(1200);
+  });
+
+  it('has a glyph for every character the images draw (else it draws "?": rerun make-glyphs.mjs with more CHARS)', () => {
+    const text = site.procedures.map((p) => `${p.title} ${p.reference} ${p.adoptedDate ?? ''}`).join(' ') + ' EP demands on Kazakhstan · … –';
+    for (const face of ['regular', 'bold'] as const) {
+      const missing = [...new Set(text)].filter((ch) => !(ch in FACES[face].glyphs));
+      expect(missing, face).toEqual([]);
+    }
+  });
+
+  it('wraps long titles within four lines with an ellipsis', () => {
+    const lines = wrap('word '.repeat(200), 'bold', 60, 1000, 4);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]!.endsWith('…')).toBe(true);
+    expect(wrap('Short title', 'bold', 60, 1000, 4)).toEqual(['Short title']);
+  });
+});
