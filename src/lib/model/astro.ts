@@ -3,6 +3,8 @@ import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { parse } from 'yaml';
 import { buildSite } from './build.ts';
+import { ContentError } from './errors.ts';
+import { loadContent } from './load.ts';
 import type { SiteInput, SiteModel } from './types.ts';
 
 let site: Promise<SiteModel> | undefined;
@@ -21,6 +23,10 @@ async function list<T>(name: 'themes' | 'addressees' | 'people' | 'provisions' |
 }
 
 async function load(): Promise<SiteModel> {
+  // Astro's YAML reading turns an impossible date (2016-02-31) into a real one (2 March): validate
+  // the files as written first, with line numbers, so nothing wrong is ever published.
+  const strict = loadContent();
+  if (strict.issues.length) throw new ContentError(strict.issues);
   const [procedures, demandFiles] = await Promise.all([getCollection('procedures'), getCollection('demands')]);
   const input: SiteInput = {
     procedures: procedures.map((e) => {

@@ -20,38 +20,58 @@ function pathLabel(p: PropertyKey[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || '(file)';
 }
 
-/** Parses YAML keeping positions, and validates it, turning every problem into a ContentIssue. */
-function validateYaml<S extends z.ZodType>(
-  text: string,
-  schema: S,
-  file: string,
-  issues: ContentIssue[],
-  lineOffset = 0,
-): z.output<S> | undefined {
+interface YamlSource {
+  doc: Document;
+  lc: LineCounter;
+  file: string;
+  lineOffset: number;
+}
+
+/** Parses YAML keeping positions; syntax errors become issues and give undefined. */
+function parseYaml(text: string, file: string, issues: ContentIssue[], lineOffset = 0): YamlSource | undefined {
   const lc = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length) {
-    for (const e of doc.errors) issues.push({ file, line: lc.linePos(e.pos[0]).line + lineOffset, field: '(yaml)', message: e.message.split('\n')[0]! });
-    return undefined;
-  }
-  const result = schema.safeParse(doc.toJS());
+  if (!doc.errors.length) return { doc, lc, file, lineOffset };
+  for (const e of doc.errors) issues.push({ file, line: lc.linePos(e.pos[0]).line + lineOffset, field: '(yaml)', message: e.message.split('\n')[0]! });
+  return undefined;
+}
+
+/** Validates the value at `at` in a parsed YAML file, turning every problem into an issue with its line. */
+function check<S extends z.ZodType>(src: YamlSource, value: unknown, schema: S, issues: ContentIssue[], at: Array<string | number> = []): z.output<S> | undefined {
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const i of result.error.issues) {
-    let node = doc.getIn(i.path as Array<string | number>, true) as { range?: [number, number, number] } | undefined;
-    for (let k = i.path.length - 1; !node?.range && k >= 0; k--) node = doc.getIn(i.path.slice(0, k) as Array<string | number>, true) as typeof node;
-    const line = node?.range ? lc.linePos(node.range[0]).line + lineOffset : undefined;
+    const full = [...at, ...(i.path as Array<string | number>)];
+    let node = src.doc.getIn(full, true) as { range?: [number, number, number] } | undefined;
+    for (let k = full.length - 1; !node?.range && k >= 0; k--) node = src.doc.getIn(full.slice(0, k), true) as typeof node;
+    const line = node?.range ? src.lc.linePos(node.range[0]).line + src.lineOffset : undefined;
     const keys = 'keys' in i && Array.isArray(i.keys) ? ` (${i.keys.join(', ')})` : '';
-    issues.push({ file, line, field: pathLabel(i.path), message: i.message + keys });
+    issues.push({ file: src.file, line, field: pathLabel(full), message: i.message + keys });
   }
   return undefined;
 }
 
-/** A YAML list of records (themes, people, …): validated record by record so one bad entry doesn't hide the others. */
+function validateYaml<S extends z.ZodType>(text: string, schema: S, file: string, issues: ContentIssue[], lineOffset = 0): z.output<S> | undefined {
+  const src = parseYaml(text, file, issues, lineOffset);
+  return src ? check(src, src.doc.toJS(), schema, issues) : undefined;
+}
+
+/** A YAML list of records (themes, people, …): validated record by record, so one bad entry doesn't hide the others. */
 function loadList<S extends z.ZodType>(dir: string, name: string, schema: S, issues: ContentIssue[], rel: (f: string) => string): Entry<Array<z.output<S>>> {
   const full = path.join(dir, name);
   const file = rel(full);
   if (!fs.existsSync(full)) return { file, data: [] };
-  const data = validateYaml(fs.readFileSync(full, 'utf8'), schemaLib.z.array(schema), file, issues) ?? [];
+  const src = parseYaml(fs.readFileSync(full, 'utf8'), file, issues);
+  if (!src) return { file, data: [] };
+  const all = src.doc.toJS() as unknown;
+  if (!Array.isArray(all)) {
+    issues.push({ file, line: 1, field: '(file)', message: 'expected a YAML list of records (lines starting with "- ")' });
+    return { file, data: [] };
+  }
+  const data = all.flatMap((record, i) => {
+    const ok = check(src, record, schema, issues, [i]);
+    return ok === undefined ? [] : [ok];
+  });
   return { file, data };
 }
 
