@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import * as schemaLib from 'astro/zod';
 import type { z } from 'astro/zod';
 import { procedureSchema } from '../../schemas/procedure.ts';
 import { addresseeSchema, personSchema, provisionSchema, themeSchema } from '../../schemas/taxonomy.ts';
