@@ -1,7 +1,7 @@
 /**
  * Reads a procedure file exported as text from the European Parliament's Legislative Observatory
  * (OEIL) and turns it into the content format of `content/procedures/<year>-<number>.md`
- * (CONTENT-FORMAT.md): the frontmatter data and the Markdown body of the summary it ends with.
+ * (README, "Content format"): the frontmatter data and the Markdown body of the summary it ends with.
  *
  * Pure: no file system, no process. `parseProcedureFile` reads; `renderProcedureFile` writes the
  * Markdown text and checks it reads back to the same data. Every problem is collected with the

@@ -43,7 +43,7 @@ function paragraphOf(node: ListItem, file: VFile, field: string): Paragraph | un
 }
 
 /**
- * Turns each document section into citable items with stable anchors (see CONTENT-FORMAT.md):
+ * Turns each document section into citable items with stable anchors (see README, "Content format"):
  * summaries give `summary-N` and `summary-N-M`; full texts give `preamble`, `citation-N`,
  * `recital-x`, `para-N` (the printed number) and `footnote-N`.
  */
