@@ -27,6 +27,8 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   compressHTML: true,
+  // A class per scoped element costs fewer bytes than a data attribute: pages stay one round trip.
+  scopedStyleStrategy: 'class',
   devToolbar: { enabled: false },
   security: {
     // Hashes every inline script and style into a CSP <meta>; no 'unsafe-inline'.

@@ -118,7 +118,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
         const res = await page.goto(server.origin + l.href);
         if (res?.status() !== 200) problems.push(`${l.href}: HTTP ${res?.status()}`);
         const events = await page.locator('li.event').evaluateAll((lis) =>
-          lis.map((li) => ({ kind: (li as HTMLElement).dataset.kind, themes: [...li.querySelectorAll('.tags a')].map((a) => a.getAttribute('href')!) })),
+          lis.map((li) => ({ kind: (li as HTMLElement).dataset.kind, themes: [...li.querySelectorAll('.themes a')].map((a) => a.getAttribute('href')!) })),
         );
         if (!events.length) problems.push(`${l.href}: no events`);
         for (const e of events) {
