@@ -5,69 +5,78 @@
  * byte-identical files; the Map's keys are sorted). The Astro endpoint writes every entry under
  * /search/ in dist (e.g. dist/search/manifest.json, dist/search/post/12.json) and the search page
  * calls createSearchClient({ fetchJson: (p) => fetch(`${base}search/${p}`).then(r => r.json()) }).
- * Every file is JSON. Nothing here depends on the corpus being small: a query reads the manifest
- * plus a handful of small shards, whatever the number of demands (numbers for 40,000 demands are
- * in scripts/bench-search.ts's output).
+ * Every file is JSON. A query reads the manifest plus a bounded number of small files, whatever
+ * the number of demands (scripts/bench-search.ts measures it at 40,000 demands).
  *
  * ── Document numbers ────────────────────────────────────────────────────────────────────────────
  * Docs are grouped by procedure; procedures are ordered newest year first, then by slug
  * (descending); docs keep their input order inside a procedure. A doc's number is its position
  * in that order, so a procedure (and a year) is a contiguous range of doc numbers, and "listing
- * order" (empty query) is simply doc-number order.
+ * order" (empty query) is doc-number order.
  *
  * ── Files ───────────────────────────────────────────────────────────────────────────────────────
- * manifest.json          (small; fetched first) — see `Manifest` in layout.ts:
- *     docCount, procCount, the shard parameters, theme/addressee tables [id, label, count], kinds
- *     and their counts, `years` (runs over procedures: [year, #procedures, #docs]), `procDocs`
- *     (varints: #docs per procedure → doc number → procedure → year), `combos` (the distinct
- *     (kind, theme set, addressee set) tuples: every postings entry carries its doc's combo number,
- *     so the client counts every facet of a result set from the postings alone, without fetching
- *     documents), `shards` (first key of each postings shard), and `build` (a content hash).
- * post/<i>.json          postings shards. { k: [[key, n, entries, summary?], …] }, keys sorted
- *     (JS string order) and cut into shards of ~shardTargetBytes, so a word and all the words it
- *     is a prefix of sit in one shard (or spill into the next); the client finds a key's shard by
- *     binary search over manifest.shards. Keys are folded words (fold.ts) of the searched fields
- *     (text, people + aliases, provisions + aliases, procedure reference, title, theme and
- *     addressee labels) and facet lists "~y:<year>", "~p:<folded reference>", "~t:<theme id>",
- *     "~a:<addressee id>", "~k:<kind>". `n` is the full number of docs; `entries` is a varint
- *     string (codec.ts) of pairs (doc-number gap − 1, combo * 16 + impact), sorted by doc number.
- *     Impact (1…15) is a static per-(word, doc) relevance: which field the word is in (people and
- *     provisions highest, then text, reference, title, labels), repetitions, short text.
- * tri/<h>.json           trigram shards, h = fnv1a(trigram) mod manifest.trigramShards.
- *     { "<trigram>": "word word …" | 0 }: for every word of ≥ 3 characters with a letter, its
- *     character trigrams point to the WORD (vocabulary), not to documents. A query word the index
- *     does not hold ("kozlow") fetches its trigrams' shards, picks the indexed words sharing
- *     trigrams within an edit distance that grows with the word's length like fuse.js's
- *     threshold 0.3 (or containing it), and then reads THEIR postings. The vocabulary grows far
- *     slower than the corpus, so these files stay small; a trigram shared by more than
- *     `trigramCap` words is stored as 0 and ignored (the word's other trigrams still work).
- * docs/<c>.json          doc chunks of `chunkSize` consecutive docs: { p: [[procIndex, reference,
- *     slug, year, title]…], d: [[id, text, p-index, kind, themeIdx[], addresseeIdx[], people,
- *     provisions, url or 0 when it is procedures/<slug>/#demand-<id>, overrides?]…] } — exactly
- *     the SearchDoc back (labels come from the manifest tables unless a doc overrides them).
- * procs/<s>.json         the references of procedures [s*procShardSize, …): labels for the
- *     procedure facet (only the shards of the top procedures shown are fetched).
+ * manifest.json   (fetched first; ~3 KB gzip at 2,000 procedures) — `Manifest` in layout.ts:
+ *     docCount, procCount, shard parameters; theme and addressee tables [id, label, docCount];
+ *     kinds and their counts; `years` (runs over procedures: [year, #procedures, #docs]);
+ *     `procDocs` (varints: #docs of each procedure, so doc number → procedure → year);
+ *     `combos` (the distinct (kind, theme set, addressee set) tuples — every postings entry
+ *     carries its doc's combo number, so the client counts all five facets of a result set from
+ *     the postings alone, without fetching documents); `shards` (first key of each postings
+ *     shard); `build` (a content hash of all files, for cache busting).
+ * post/<i>.json   postings shards: { "k": [[key, n, entries] | [key, n, entries, summary], …] }.
+ *     Keys are sorted (JS string order) and cut into shards of ~shardTargetBytes, so a word and
+ *     the longer words it prefixes sit in one shard (or spill into the next); the client finds a
+ *     key's shard by binary search over manifest.shards. Keys are:
+ *       - folded words (fold.ts) of the searched fields: text, people (+ aliases), provisions
+ *         (+ aliases), procedure reference, title, theme labels, addressee labels;
+ *       - facet lists "~y:<year>", "~p:<folded reference>", "~t:<theme id>", "~a:<addressee id>",
+ *         "~k:<kind>" (used when the query is empty).
+ *     `n` = number of docs in the FULL list. `entries` = varints (codec.ts) of pairs
+ *     (doc-number gap − 1, payload) sorted by doc number, payload = (combo·16 + impact)·2 + top.
+ *     Impact (1…15; 0 for facet lists) is a static per-(word, doc) relevance: the field the word
+ *     is in (people / provisions highest, then procedure reference, text, theme labels, title,
+ *     addressee labels), repetitions in the text, a short text, several fields.
+ * tri/<h>.json    trigram shards, h = fnv1a(trigram) mod manifest.trigramShards:
+ *     { "<trigram>": "word word …" | 0 }. Trigrams point to WORDS of the index (its vocabulary:
+ *     every word of ≥ 3 characters with a letter), not to documents. A query word that is not in
+ *     the index ("kozlow") fetches its trigrams' shards, takes the words sharing enough trigrams,
+ *     keeps those within ⌊0.3·length⌋ edits (≤ 3; like fuse.js threshold 0.3) or containing the
+ *     word, and reads THEIR postings. The vocabulary grows far slower than the corpus, so these
+ *     files stay small; a trigram shared by more than `trigramCap` words is stored as 0 (skipped;
+ *     the word's other trigrams still work).
+ * docs/<c>.json   doc chunks of `chunkSize` consecutive docs: { "p": [[procIndex, reference, slug,
+ *     year, title], …], "d": [[id, text, p-index, kind, themeIdx[], addresseeIdx[], people,
+ *     provisions, url or 0 (= "procedures/<slug>/#demand-<id>"), overrides?], …] } — exactly the
+ *     SearchDoc back (labels come from the manifest tables unless a doc overrides them).
+ * procs/<s>.json  the references of procedures [s·procShardSize, …): labels of the procedure
+ *     facet (only the shards of the top procedures shown are fetched).
  *
- * ── Common words (bounding bytes and CPU per query) ──────────────────────────────────────────────
- * A list (word or facet value) longer than `cap` keeps only `cap` entries — for words the highest
- * impact ones, for facet lists the first ones in listing order — and records `n` plus a summary
- * (facet counts over its FULL list: years, kinds, themes, addressees, top procedures). So a
- * shard never holds more than `cap` entries per key, and a query reads at most a fixed number of
- * keys (word + ≤ 10 prefix + ≤ 6 fuzzy expansions per word, ≤ 8 words), a fixed number of doc
- * chunks (the top results) and of procedure shards (the top procedure facet values).
- * The client treats a capped word as "soft": it ranks but does not filter, and the response says
- * `approximate: true` (total and facets are then estimates; for a single-word query whose
- * word is capped they are exact, from the summary). With the default cap (2,500) every word of a
+ * ── Common words: capped lists (bounding bytes and CPU per query) ─────────────────────────────────
+ * A list longer than `cap` (default 2,500 entries) stores at most `cap` entries:
+ *   - cap/2 "top" entries (payload bit top = 1): the highest-impact docs of a word, or the first
+ *     docs in listing order of a facet list — what a query shows first;
+ *   - a coordinated sample: every doc of the full list whose docHash (codec.ts, a fixed hash of
+ *     the doc number) is below the list's threshold `h`, chosen so that the sample holds cap/2
+ *     docs. Because all lists use the same hash, below the SMALLEST threshold of a query's words
+ *     the stored lists are complete for every word at once: the client counts matches and facets
+ *     exactly there and scales up by 2^32 / h (an unbiased estimate);
+ *   - a summary: the facet counts over the FULL list (years, kinds, themes, addressees, top
+ *     procedures) and h. A query of one capped word (or one facet filter) is therefore exact.
+ * The client treats a capped word as "soft" (it ranks and is estimated, see client.ts) and says
+ * `approximate: true`. So a shard never holds more than `cap` entries per key, and a query reads
+ * at most: the manifest, ≤ 3 postings shards per word plus those of ≤ 6 fuzzy expansions (≤ 8
+ * words; trigram shards only for single-word queries or words missing from the index), ≤ 30 doc
+ * chunks (the re-ranked window) and a few procedure shards. With the default cap every list of a
  * corpus of up to 2,500 demands is exact; at 40,000 synthetic demands only generic words
- * ("calls", "authorities", "kazakhstan", "rights", …) are capped.
+ * ("calls", "authorities", "torture", "rights", …) are capped.
  *
- * The manifest holds per-procedure document counts (a varint each) and the facet tables, so it
- * grows with the number of procedures and of distinct (kind, themes, addressees) combinations —
- * about 1 byte gzip per procedure — not with the number of demands.
+ * What does grow with the corpus: the manifest, by about 1 byte gzip per procedure (procDocs) and
+ * with the number of distinct (kind, themes, addressees) combinations; the vocabulary (trigram
+ * shards), slowly. Not with the number of demands.
  */
 import type { SearchDoc } from './types.ts';
 import { fold, tokenize, isIndexableToken, isFuzzyToken, trigrams } from './fold.ts';
-import { encodeVarint, encodeVarints, fnv1a } from './codec.ts';
+import { encodeVarint, encodeVarints, fnv1a, docHash } from './codec.ts';
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -115,7 +124,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   trigramShardTargetBytes: 6000,
   trigramCap: 600,
   chunkSize: 8,
-  procShardSize: 128,
+  procShardSize: 512,
   summaryProcedures: 30,
 };
 
@@ -273,7 +282,7 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     return w;
   };
   for (let n = 0; n < N; n++) {
-    const d = ordered[n];
+    const d = ordered[n]!;
     const raw = new Map<string, number>();
     const fieldsHit = new Map<string, number>();
     const bump = (word: string, v: number) => {
@@ -298,9 +307,9 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     for (const [field, values] of fieldValues) {
       const seen = new Set<string>();
       for (const v of values) for (const w of wordsOf(v)) seen.add(w);
-      for (const w of seen) bump(w, FIELD_IMPACT[field]);
+      for (const w of seen) bump(w, FIELD_IMPACT[field]!);
     }
-    const combo = docCombo[n];
+    const combo = docCombo[n]!;
     const words = [...raw.keys()].sort(cmp);
     for (const w of words) {
       const r = raw.get(w)! + 0.04 * Math.min((fieldsHit.get(w) ?? 1) - 1, 3);
@@ -316,7 +325,7 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     for (const a of new Set(d.addressees)) push(FACET_KEY.addressee(a), n, fp);
   }
 
-  const summarize = (l: List): ListSummary => {
+  const summarize = (l: List): Omit<ListSummary, 'h'> => {
     const y = new Map<number, number>();
     const k = new Map<number, number>();
     const t = new Map<number, number>();
@@ -324,10 +333,10 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     const p = new Map<number, number>();
     const inc = (m: Map<number, number>, key: number) => m.set(key, (m.get(key) ?? 0) + 1);
     for (let i = 0; i < l.docs.length; i++) {
-      const doc = l.docs[i];
-      const c = comboParts[Math.floor(l.pay[i] / IMPACT_RANGE)];
-      const pi = docProc[doc];
-      inc(y, procs[pi].year);
+      const doc = l.docs[i]!;
+      const c = comboParts[Math.floor(l.pay[i]! / IMPACT_RANGE)]!;
+      const pi = docProc[doc]!;
+      inc(y, procs[pi]!.year);
       inc(p, pi);
       inc(k, c.kind);
       for (const x of c.themes) inc(t, x);
@@ -342,25 +351,36 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
 
   const keys = [...lists.keys()].sort(cmp);
   const records: string[] = [];
+  const topN = Math.ceil(opt.cap / 2);
+  const sampleN = opt.cap - topN;
   for (const key of keys) {
     const l = lists.get(key)!;
     const n = l.docs.length;
-    let idx: number[];
-    if (n <= opt.cap) idx = l.docs.map((_, i) => i);
-    else if (key.startsWith('~')) idx = l.docs.slice(0, opt.cap).map((_, i) => i);
+    const top = new Uint8Array(n);
+    let keep: number[];
+    let threshold = 0;
+    if (n <= opt.cap) keep = l.docs.map((_, i) => i);
     else {
-      idx = l.docs.map((_, i) => i);
-      idx.sort((i, j) => (l.pay[j] % IMPACT_RANGE) - (l.pay[i] % IMPACT_RANGE) || l.docs[i] - l.docs[j]);
-      idx = idx.slice(0, opt.cap).sort((i, j) => l.docs[i] - l.docs[j]);
+      // rank part: highest impact (words) / first in listing order (facet lists)
+      const order = l.docs.map((_, i) => i);
+      if (!key.startsWith('~')) order.sort((i, j) => (l.pay[j]! % IMPACT_RANGE) - (l.pay[i]! % IMPACT_RANGE) || l.docs[i]! - l.docs[j]!);
+      for (const i of order.slice(0, topN)) top[i] = 1;
+      // sample part: the sampleN docs of smallest docHash; threshold = the next hash
+      const hs = l.docs.map(docHash);
+      const byHash = l.docs.map((_, i) => i).sort((i, j) => hs[i]! - hs[j]!);
+      threshold = hs[byHash[sampleN]!]!;
+      const inSample = new Uint8Array(n);
+      for (const i of byHash.slice(0, sampleN)) inSample[i] = 1;
+      keep = l.docs.map((_, i) => i).filter((i) => top[i] || inSample[i]);
     }
     const out: string[] = [];
     let prev = -1;
-    for (const i of idx) {
-      encodeVarint(l.docs[i] - prev - 1, out);
-      encodeVarint(l.pay[i], out);
-      prev = l.docs[i];
+    for (const i of keep) {
+      encodeVarint(l.docs[i]! - prev - 1, out);
+      encodeVarint(l.pay[i]! * 2 + top[i]!, out);
+      prev = l.docs[i]!;
     }
-    const rec: PostingsRecord = n > opt.cap ? [key, n, out.join(''), summarize(l)] : [key, n, out.join('')];
+    const rec: PostingsRecord = n > opt.cap ? [key, n, out.join(''), { h: threshold, ...summarize(l) }] : [key, n, out.join('')];
     records.push(JSON.stringify(rec));
   }
 
@@ -378,7 +398,7 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
       size = 0;
     };
     records.forEach((r, i) => {
-      if (cur.length === 0) shardFirstKeys.push(keys[i]);
+      if (cur.length === 0) shardFirstKeys.push(keys[i]!);
       cur.push(r);
       size += r.length + 1;
       if (size >= opt.shardTargetBytes) flush();
@@ -411,7 +431,7 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     const shards: TrigramShard[] = Array.from({ length: triShards }, () => ({}));
     for (const g of triKeys) {
       const l = triLists.get(g)!;
-      shards[fnv1a(g) % triShards][g] = l.length > opt.trigramCap ? 0 : l.join(' ');
+      shards[fnv1a(g) % triShards]![g] = l.length > opt.trigramCap ? 0 : l.join(' ');
     }
     shards.forEach((s, i) => files.set(trigramShardPath(i), JSON.stringify(s)));
   }
@@ -422,9 +442,9 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     const chunk: DocChunk = { p: [], d: [] };
     const local = new Map<number, number>();
     for (let n = c * opt.chunkSize; n < Math.min(N, (c + 1) * opt.chunkSize); n++) {
-      const d = ordered[n];
+      const d = ordered[n]!;
       const pi = procIndexOf.get(d.procedure)!;
-      const p = procs[pi];
+      const p = procs[pi]!;
       if (!local.has(pi)) {
         local.set(pi, chunk.p.length);
         const cp: ChunkProc = [pi, p.procedure, p.slug, p.year, p.title];
@@ -492,8 +512,8 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     trigramCap: opt.trigramCap,
     kinds,
     kindCounts: kinds.map((k) => ordered.filter((d) => d.documentKind === k).length),
-    themes: themeIds.map((id, i) => [id, themeLabel.get(id)!, themeCounts[i]]),
-    addressees: addrIds.map((id, i) => [id, addrLabel.get(id)!, addrCounts[i]]),
+    themes: themeIds.map((id, i) => [id, themeLabel.get(id)!, themeCounts[i]!]),
+    addressees: addrIds.map((id, i) => [id, addrLabel.get(id)!, addrCounts[i]!]),
     years,
     procDocs: encodeVarints(procs.map((p) => p.docs.length)),
     combos: encodeVarints(comboVals),

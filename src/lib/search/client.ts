@@ -2,31 +2,38 @@
  * Search client over the files of build.ts (read the top of build.ts for the layout).
  *
  *   const client = createSearchClient({ fetchJson: (path) => fetch(`/search/${path}`).then((r) => r.json()) });
- *   const { results, total, facets } = await client.search({ q: 'Kozlow', year: 2019 });
+ *   const { results, total, facets, approximate, relaxed } = await client.search({ q: 'Kozlow', year: 2019 });
  *
- * Works anywhere `fetchJson` works: the browser (fetch), Node (see node.ts: files on disk or in a
- * Map). Every fetched file is cached (as a promise) for the life of the client.
+ * Works wherever `fetchJson` works: the browser (fetch) and Node (node.ts: files on disk or the
+ * Map of buildSearchIndex). Every fetched file is cached (as a promise) for the client's life.
  *
  * A query:
- *  1. folds the query (fold.ts) into words (≤ 8);
- *  2. per word, fetches the postings shard holding it (binary search over manifest.shards) and,
- *     for words of ≥ 4 characters, its trigram shards; expands the word to the indexed words it
- *     equals, prefixes (≤ 10, most frequent first) or nearly equals (≤ 6, by trigram overlap +
- *     edit distance ≤ ⌊0.3·length⌋ (≤ 3), or containing it); fetches those words' postings;
- *  3. ANDs the words (each word = union of its expansions, scored by expansion quality × impact ×
- *     idf); a capped ("soft") word ranks but cannot filter, so membership of a doc in it is
- *     estimated (see `estimate` below) and the response is flagged approximate; if no doc has
- *     every word, falls back to docs with any word (relaxed);
- *  4. applies the facet filters and counts facets from the postings entries' combos, each facet
- *     with the other filters applied;
- *  5. fetches the doc chunks of the best `limit + 10` candidates and lets fuse.js (over just those
- *     docs, token search, weighted keys, folded values) rank them and produce match ranges, which
- *     are mapped back onto the original strings.
+ *  1. folds the query (fold.ts) into words (≤ 8; English stopwords dropped when other words remain);
+ *  2. per word, fetches the postings shard holding it and expands it to the indexed words it
+ *     equals (weight 1), prefixes (≤ 10, most frequent first), or nearly equals: words sharing
+ *     trigrams (tri/ shards) within ⌊0.3·length⌋ edits, ≤ 3 (a transposition counts 1), or
+ *     containing it (≤ 6). Trigram shards are fetched in parallel for a one-word query, and in a
+ *     multi-word query only for words the index does not hold;
+ *  3. ANDs the words, each word being the union of its expansions (score = expansion weight ×
+ *     impact, × idf). Complete words intersect exactly. A capped ("soft") word cannot filter
+ *     exactly: a doc not in its stored entries is surely absent when its docHash is below the
+ *     word's sample threshold, else it counts with probability p̂ = the share of the word's
+ *     non-top docs among base docs where the sample is complete. Totals and facets are counted
+ *     over the base word's docs (its sample, scaled up, when the base word is soft too) and the
+ *     response says approximate. A single capped word without filters is exact (its summary).
+ *     If no doc has every word, docs with any of them are returned (relaxed);
+ *  4. applies the facet filters (combo → kind, themes, addressees; doc number → procedure, year)
+ *     and counts facets, each one with the OTHER active filters applied;
+ *  5. fetches the doc chunks of the best `limit + 10` candidates by index score and lets fuse.js
+ *     (over just those docs: token search, weighted keys, folded values, threshold 0.3) match and
+ *     rank them; the final score blends fuse.js's score with the index score, and fuse.js's match
+ *     offsets (on folded values) are widened to whole words and mapped back onto the original
+ *     strings. Docs the index matched for sure but fuse.js did not follow, highlighted by term.
  * An empty query with filters lists the docs of the smallest filter's list in listing order
  * (newest procedure first); an empty query without filters lists everything.
  */
 import Fuse from 'fuse.js';
-import type { FuseResult, IFuseOptions } from 'fuse.js';
+import type { FuseResult } from 'fuse.js';
 import type {
   SearchDoc,
   SearchQuery,
@@ -38,14 +45,16 @@ import type {
   DocumentKind,
 } from './types.ts';
 import { fold, foldWithMap, mapRangesToOriginal, queryWords, tokenize, trigrams, isFuzzyToken } from './fold.ts';
-import { decodeVarints, fnv1a } from './codec.ts';
+import { decodeVarints, fnv1a, docHash } from './codec.ts';
 import {
   FORMAT,
   FORMAT_VERSION,
   MANIFEST_PATH,
   FACET_KEY,
-  IMPACT_RANGE,
   MAX_IMPACT,
+  payCombo,
+  payImpact,
+  payTop,
   FUSE_KEYS,
   defaultUrl,
   postingsShardPath,
@@ -59,6 +68,10 @@ export interface SearchClientOptions {
   fetchJson: (path: string) => Promise<unknown>;
   /** Extra candidates (beyond `limit`) fetched and re-ranked by fuse.js. Default 10. */
   rerankExtra?: number;
+  /** At most this many docs go through fuse.js (fewer for long queries: 60 docs × words at most);
+   * rows beyond keep the index order, verified against the index's words, with word highlights.
+   * Default 30. */
+  maxRerank?: number;
   /** Procedure facet values returned (most frequent first). Default 20. */
   procedureFacetSize?: number;
 }
@@ -73,6 +86,12 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 const PREFIX_MAX = 10;
 const FUZZY_MAX = 6;
+/** Docs × query words that go through fuse.js per query, at most (see maxRerank). */
+const FUSE_BUDGET = 60;
+/** Weight of fuse.js's score in the final score (the rest: the index score). */
+const BLEND = 0.5;
+/** Trigram-sharing words checked by edit distance, at most. */
+const FUZZY_POOL = 1500;
 const FILTERS: FacetName[] = ['year', 'procedure', 'theme', 'addressee', 'kind'];
 
 interface Rec {
@@ -80,9 +99,17 @@ interface Rec {
   n: number;
   enc: string;
   summary?: ListSummary;
-  docs?: Int32Array;
-  pay?: Int32Array;
+  /** sample threshold: every doc of the full list with docHash < h is stored (2^32 when complete) */
+  h: number;
+  decoded?: Decoded;
 }
+interface Decoded {
+  docs: Int32Array;
+  combo: Int32Array;
+  impact: Uint8Array;
+  top: Uint8Array;
+}
+const ALL = 2 ** 32;
 interface Shard {
   keys: string[];
   recs: Map<string, Rec>;
@@ -96,6 +123,10 @@ interface Model {
   m: Manifest;
   procStart: Int32Array; // P + 1
   procYear: Int32Array;
+  procYearIdx: Int32Array;
+  /** distinct years, in manifest order (newest first) */
+  years: number[];
+  yearIdx: Map<number, number>;
   combos: Combo[];
   themeIdx: Map<string, number>;
   addrIdx: Map<string, number>;
@@ -109,12 +140,17 @@ interface Expansion {
 interface WordSet {
   word: string;
   expansions: Expansion[];
-  /** doc → best contribution */
-  scores: Map<number, number>;
+  /** the union of the expansions' stored docs: sorted doc numbers, best contribution, combo, top flag */
+  docs: Int32Array;
+  scores: Float32Array;
+  combos: Int32Array;
+  top: Uint8Array;
   complete: boolean;
+  /** every doc of the full union with docHash < h is in `docs` (2^32 when complete) */
+  h: number;
   /** estimated size of the full union */
   est: number;
-  /** probability that a doc NOT seen in `scores` still has the word */
+  /** fallback probability that a doc not in `docs` has the word (independence) */
   pUnseen: number;
   idf: number;
 }
@@ -136,11 +172,30 @@ function binarySearch(arr: Int32Array, x: number): boolean {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     if (arr[mid] === x) return true;
-    if (arr[mid] < x) lo = mid + 1;
+    if (arr[mid]! < x) lo = mid + 1;
     else hi = mid - 1;
   }
   return false;
 }
+/** The k best items (by `better`: negative when a comes first), in order; O(n log k). */
+export function topK<T>(items: T[], k: number, better: (a: T, b: T) => number): T[] {
+  if (items.length <= 4 * k) return [...items].sort(better).slice(0, k);
+  const best: T[] = [];
+  for (const x of items) {
+    if (best.length === k && better(x, best[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (better(best[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, x);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -149,7 +204,7 @@ function lowerBound(arr: string[], x: string): number {
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (arr[mid] < x) lo = mid + 1;
+    if (arr[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -160,7 +215,7 @@ function shardOf(shards: string[], key: string): number {
   let hi = shards.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (shards[mid] <= key) lo = mid + 1;
+    if (shards[mid]! <= key) lo = mid + 1;
     else hi = mid;
   }
   return Math.max(0, lo - 1);
@@ -179,8 +234,8 @@ export function editDistance(a: string, b: string, max: number): number {
     let rowMin = cur[0];
     for (let j = 1; j <= lb; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -190,7 +245,7 @@ export function editDistance(a: string, b: string, max: number): number {
     prev = cur;
     cur = t;
   }
-  return prev[lb];
+  return prev[lb]!;
 }
 
 /** Edits a query word may be away from an indexed word (≈ fuse.js threshold 0.3). */
@@ -199,9 +254,32 @@ export function maxEdits(len: number): number {
   return Math.min(3, Math.max(1, Math.floor(len * 0.3)));
 }
 
+/**
+ * Scratch space indexed by doc number, shared by all clients (allocated once, grown if needed,
+ * reset by bumping a stamp). Only used synchronously (no await while marked), so sharing is safe.
+ */
+interface Scratch {
+  mark: Int32Array;
+  score: Float32Array;
+  combo: Int32Array;
+  top: Uint8Array;
+  stamp: number;
+}
+let scratch: Scratch | null = null;
+/** The scratch space, with a fresh stamp (a doc is marked when mark[doc] === stamp). */
+function accumulator(n: number): Scratch {
+  if (!scratch || scratch.mark.length < n) {
+    const size = Math.max(n, 1024);
+    scratch = { mark: new Int32Array(size), score: new Float32Array(size), combo: new Int32Array(size), top: new Uint8Array(size), stamp: 0 };
+  }
+  scratch.stamp++;
+  return scratch;
+}
+
 export function createSearchClient(options: SearchClientOptions): SearchClient {
   const { fetchJson } = options;
   const rerankExtra = options.rerankExtra ?? 10;
+  const maxRerank = options.maxRerank ?? 30;
   const procFacetSize = options.procedureFacetSize ?? 20;
   const files = new Map<string, Promise<unknown>>();
   const postings = new Map<number, Promise<Shard>>();
@@ -224,18 +302,30 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         if (!m || m.format !== FORMAT || m.version !== FORMAT_VERSION) throw new Error('search: unsupported index format');
         const counts = decodeVarints(m.procDocs);
         const procStart = new Int32Array(counts.length + 1);
-        for (let i = 0; i < counts.length; i++) procStart[i + 1] = procStart[i] + counts[i];
+        for (let i = 0; i < counts.length; i++) procStart[i + 1] = procStart[i]! + counts[i]!;
         const procYear = new Int32Array(counts.length);
+        const procYearIdx = new Int32Array(counts.length);
+        const years: number[] = [];
+        const yearIdx = new Map<number, number>();
         let pi = 0;
-        for (const [year, procs] of m.years) for (let j = 0; j < procs; j++) procYear[pi++] = year;
+        for (const [year, procs] of m.years) {
+          if (!yearIdx.has(year)) {
+            yearIdx.set(year, years.length);
+            years.push(year);
+          }
+          for (let j = 0; j < procs; j++) {
+            procYear[pi] = year;
+            procYearIdx[pi++] = yearIdx.get(year)!;
+          }
+        }
         const cv = decodeVarints(m.combos);
         const combos: Combo[] = [];
         for (let i = 0; i < cv.length; ) {
-          const kind = cv[i++];
-          const nt = cv[i++];
+          const kind = cv[i++]!;
+          const nt = cv[i++]!;
           const themes = cv.slice(i, i + nt);
           i += nt;
-          const na = cv[i++];
+          const na = cv[i++]!;
           const addrs = cv.slice(i, i + na);
           i += na;
           combos.push({ kind, themes, addrs });
@@ -244,6 +334,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
           m,
           procStart,
           procYear,
+          procYearIdx,
+          years,
+          yearIdx,
           combos,
           themeIdx: new Map(m.themes.map(([id], i) => [id, i])),
           addrIdx: new Map(m.addressees.map(([id], i) => [id, i])),
@@ -265,7 +358,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         const recs = new Map<string, Rec>();
         for (const r of s.k) {
           keys.push(r[0]);
-          recs.set(r[0], { key: r[0], n: r[1], enc: r[2], summary: r[3] });
+          recs.set(r[0], { key: r[0], n: r[1], enc: r[2], summary: r[3], h: r[3] ? r[3].h : ALL });
         }
         return { keys, recs };
       });
@@ -280,22 +373,23 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return shard.recs.get(key);
   }
 
-  function decode(rec: Rec): { docs: Int32Array; pay: Int32Array } {
-    if (!rec.docs) {
+  function decode(rec: Rec): Decoded {
+    if (!rec.decoded) {
       const v = decodeVarints(rec.enc);
       const n = v.length >> 1;
-      const docs = new Int32Array(n);
-      const pay = new Int32Array(n);
+      const d: Decoded = { docs: new Int32Array(n), combo: new Int32Array(n), impact: new Uint8Array(n), top: new Uint8Array(n) };
       let prev = -1;
       for (let i = 0; i < n; i++) {
-        prev += v[2 * i] + 1;
-        docs[i] = prev;
-        pay[i] = v[2 * i + 1];
+        prev += v[2 * i]! + 1;
+        const pay = v[2 * i + 1]!;
+        d.docs[i] = prev;
+        d.combo[i] = payCombo(pay);
+        d.impact[i] = payImpact(pay);
+        d.top[i] = payTop(pay);
       }
-      rec.docs = docs;
-      rec.pay = pay;
+      rec.decoded = d;
     }
-    return { docs: rec.docs, pay: rec.pay! };
+    return rec.decoded;
   }
 
   function procOf(M: Model, doc: number): number {
@@ -304,7 +398,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     let hi = s.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (s[mid] <= doc) lo = mid;
+      if (s[mid]! <= doc) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -312,7 +406,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
 
   async function procRef(M: Model, pi: number): Promise<string> {
     const shard = (await load(procShardPath(Math.floor(pi / M.m.procShardSize)))) as ProcShard;
-    return shard[pi % M.m.procShardSize];
+    return shard[pi % M.m.procShardSize]!;
   }
 
   async function getDocs(M: Model, nums: number[]): Promise<SearchDoc[]> {
@@ -324,7 +418,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
           const num = c * M.m.chunkSize + j;
           if (docCache.has(num)) return;
           const [id, text, pl, kind, ti, ai, people, provisions, url, ov] = row;
-          const [, procedure, slug, year, title] = chunk.p[pl];
+          const [, procedure, slug, year, title] = chunk.p[pl]!;
           const doc: SearchDoc = {
             id,
             text,
@@ -333,10 +427,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
             year: ov?.year ?? year,
             title: ov?.title ?? title,
             documentKind: (ov?.documentKind ?? M.m.kinds[kind]) as DocumentKind,
-            themes: ti.map((i) => M.m.themes[i][0]),
-            themeLabels: ov?.themeLabels ?? ti.map((i) => M.m.themes[i][1]),
-            addressees: ai.map((i) => M.m.addressees[i][0]),
-            addresseeLabels: ov?.addresseeLabels ?? ai.map((i) => M.m.addressees[i][1]),
+            themes: ti.map((i) => M.m.themes[i]![0]!),
+            themeLabels: ov?.themeLabels ?? ti.map((i) => M.m.themes[i]![1]!),
+            addressees: ai.map((i) => M.m.addressees[i]![0]!),
+            addresseeLabels: ov?.addresseeLabels ?? ai.map((i) => M.m.addressees[i]![1]!),
             people,
             provisions,
             url: url === 0 ? defaultUrl(ov?.slug ?? slug, id) : url,
@@ -359,7 +453,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     }
     if (has(q.procedure)) {
       const rec = await getRec(M, FACET_KEY.procedure(String(q.procedure)));
-      f.procedure = rec && rec.n > 0 ? procOf(M, decode(rec).docs[0]) : -1;
+      f.procedure = rec && rec.n > 0 ? procOf(M, decode(rec).docs[0]!) : -1;
       f.procRec = rec;
       f.active.push('procedure');
     }
@@ -386,7 +480,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     if (f.year !== undefined || f.procedure !== undefined) pi = procOf(M, doc);
     if (f.year !== undefined && M.procYear[pi] !== f.year) mask |= 1;
     if (f.procedure !== undefined && pi !== f.procedure) mask |= 2;
-    const c = M.combos[combo];
+    const c = M.combos[combo]!;
     if (f.theme !== undefined && !c.themes.includes(f.theme)) mask |= 4;
     if (f.addressee !== undefined && !c.addrs.includes(f.addressee)) mask |= 8;
     if (f.kind !== undefined && c.kind !== f.kind) mask |= 16;
@@ -394,68 +488,79 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   // ── facet counting ──
+  /** Weighted facet counts; small facets in typed arrays (by index), procedures in a Map. */
   class Counter {
-    year = new Map<number, number>();
+    year: Float64Array;
     procedure = new Map<number, number>();
-    theme = new Map<number, number>();
-    addressee = new Map<number, number>();
-    kind = new Map<number, number>();
+    theme: Float64Array;
+    addressee: Float64Array;
+    kind: Float64Array;
+    constructor(M: Model) {
+      this.year = new Float64Array(M.years.length);
+      this.theme = new Float64Array(M.m.themes.length);
+      this.addressee = new Float64Array(M.m.addressees.length);
+      this.kind = new Float64Array(M.m.kinds.length);
+    }
     /** Adds a doc with weight w; `only` = the single facet it counts for (it fails only that filter), or -1 for all. */
     add(M: Model, doc: number, combo: number, w: number, only: number) {
-      const inc = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + w);
-      const c = M.combos[combo];
-      if (only < 0 || only === 0 || only === 1) {
+      const c = M.combos[combo]!;
+      if (only < 0 || only <= 1) {
         const pi = procOf(M, doc);
-        if (only < 0 || only === 0) inc(this.year, M.procYear[pi]);
-        if (only < 0 || only === 1) inc(this.procedure, pi);
+        if (only < 0 || only === 0) this.year[M.procYearIdx[pi]!]! += w;
+        if (only < 0 || only === 1) this.procedure.set(pi, (this.procedure.get(pi) ?? 0) + w);
       }
-      if (only < 0 || only === 2) for (const t of c.themes) inc(this.theme, t);
-      if (only < 0 || only === 3) for (const a of c.addrs) inc(this.addressee, a);
-      if (only < 0 || only === 4) inc(this.kind, c.kind);
+      if (only < 0 || only === 2) for (let i = 0; i < c.themes.length; i++) this.theme[c.themes[i]!]! += w;
+      if (only < 0 || only === 3) for (let i = 0; i < c.addrs.length; i++) this.addressee[c.addrs[i]!]! += w;
+      if (only < 0 || only === 4) this.kind[c.kind]! += w;
     }
-    addSummary(s: ListSummary, facets: number[], scale = 1) {
-      const put = (m: Map<number, number>, flat: number[]) => {
-        for (let i = 0; i < flat.length; i += 2) m.set(flat[i], (m.get(flat[i]) ?? 0) + flat[i + 1] * scale);
-      };
-      if (facets.includes(0)) put(this.year, s.y);
-      if (facets.includes(1)) put(this.procedure, s.p);
-      if (facets.includes(2)) put(this.theme, s.t);
-      if (facets.includes(3)) put(this.addressee, s.a);
-      if (facets.includes(4)) put(this.kind, s.k);
+    addSummary(M: Model, s: ListSummary) {
+      for (let i = 0; i < s.y.length; i += 2) {
+        const yi = M.yearIdx.get(s.y[i]!);
+        if (yi !== undefined) this.year[yi]! += s.y[i + 1]!;
+      }
+      for (let i = 0; i < s.p.length; i += 2) this.procedure.set(s.p[i]!, (this.procedure.get(s.p[i]!) ?? 0) + s.p[i + 1]!);
+      for (let i = 0; i < s.t.length; i += 2) this.theme[s.t[i]!]! += s.t[i + 1]!;
+      for (let i = 0; i < s.a.length; i += 2) this.addressee[s.a[i]!]! += s.a[i + 1]!;
+      for (let i = 0; i < s.k.length; i += 2) this.kind[s.k[i]!]! += s.k[i + 1]!;
     }
-    scaleFacet(i: number, k: number) {
-      const m = [this.year, this.procedure, this.theme, this.addressee, this.kind][i];
-      for (const [key, v] of m) m.set(key, v * k);
-    }
+    /** Replaces facet i (FILTERS order) by the same facet of another counter. */
     setFacet(i: number, source: Counter) {
-      const names = ['year', 'procedure', 'theme', 'addressee', 'kind'] as const;
-      this[names[i]] = source[names[i]];
+      if (i === 0) this.year = source.year;
+      else if (i === 1) this.procedure = source.procedure;
+      else if (i === 2) this.theme = source.theme;
+      else if (i === 3) this.addressee = source.addressee;
+      else this.kind = source.kind;
     }
   }
 
   function globalCounter(M: Model): Counter {
-    const c = new Counter();
-    M.m.years.forEach(([year, , docs]) => c.year.set(year, (c.year.get(year) ?? 0) + docs));
-    for (let pi = 0; pi < M.procYear.length; pi++) c.procedure.set(pi, M.procStart[pi + 1] - M.procStart[pi]);
-    M.m.themes.forEach(([, , n], i) => n && c.theme.set(i, n));
-    M.m.addressees.forEach(([, , n], i) => n && c.addressee.set(i, n));
-    M.m.kindCounts.forEach((n, i) => n && c.kind.set(i, n));
+    const c = new Counter(M);
+    M.m.years.forEach(([year, , docs]) => (c.year[M.yearIdx.get(year)!]! += docs));
+    for (let pi = 0; pi < M.procYear.length; pi++) c.procedure.set(pi, M.procStart[pi + 1]! - M.procStart[pi]!);
+    M.m.themes.forEach(([, , n], i) => (c.theme[i] = n));
+    M.m.addressees.forEach(([, , n], i) => (c.addressee[i] = n));
+    M.m.kindCounts.forEach((n, i) => (c.kind[i] = n));
     return c;
   }
 
   async function facetsOut(M: Model, c: Counter, f: Filters): Promise<Record<FacetName, FacetValue[]>> {
-    const round = (m: Map<number, number>, selected?: number): [number, number][] => {
+    const round = (entries: Iterable<[number, number]>, selected?: number): [number, number][] => {
       const e: [number, number][] = [];
-      for (const [k, v] of m) {
+      let hasSel = false;
+      for (const [k, v] of entries) {
         const r = Math.round(v);
+        if (k === selected) hasSel = true;
         if (r > 0 || k === selected) e.push([k, r]);
       }
-      if (selected !== undefined && selected >= 0 && !m.has(selected)) e.push([selected, 0]);
+      if (selected !== undefined && selected >= 0 && !hasSel) e.push([selected, 0]);
       return e;
     };
-    const year = round(c.year, f.year)
-      .sort((a, b) => b[0] - a[0])
-      .map(([y, n]) => ({ value: String(y), count: n, label: String(y) }));
+    const arr = (a: Float64Array): [number, number][] => Array.from(a, (v, i) => [i, v] as [number, number]);
+    const yearSel = f.year === undefined ? undefined : M.yearIdx.get(f.year) ?? -1;
+    const year = round(arr(c.year), yearSel)
+      .filter(([i]) => i >= 0)
+      .sort((a, b) => M.years[b[0]!]! - M.years[a[0]!]!)
+      .map(([i, n]) => ({ value: String(M.years[i]), count: n, label: String(M.years[i]) }));
     let procs = round(c.procedure, f.procedure).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     if (procs.length > procFacetSize) {
       const sel = procs.find(([p]) => p === f.procedure);
@@ -463,18 +568,22 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       if (sel && !procs.includes(sel)) procs.push(sel);
     }
     const procedure = await Promise.all(
-      procs.map(async ([p, n]) => {
-        const ref = await procRef(M, p);
-        return { value: ref, count: n, label: ref };
-      }),
+      procs
+        .filter(([p]) => p >= 0)
+        .map(async ([p, n]) => {
+          const ref = await procRef(M, p);
+          return { value: ref, count: n, label: ref };
+        }),
     );
-    const labelled = (m: Map<number, number>, table: [string, string, number][], selected?: number) =>
-      round(m, selected)
-        .sort((a, b) => b[1] - a[1] || cmp(table[a[0]][1], table[b[0]][1]))
-        .map(([i, n]) => ({ value: table[i][0], count: n, label: table[i][1] }));
-    const kind = round(c.kind, f.kind)
+    const labelled = (a: Float64Array, table: [string, string, number][], selected?: number) =>
+      round(arr(a), selected)
+        .filter(([i]) => i >= 0)
+        .sort((x, y) => y[1]! - x[1]! || cmp(table[x[0]!]![1]!, table[y[0]!]![1]!))
+        .map(([i, n]) => ({ value: table[i]![0]!, count: n, label: table[i]![1]! }));
+    const kind = round(arr(c.kind), f.kind)
+      .filter(([i]) => i >= 0)
       .sort((a, b) => a[0] - b[0])
-      .map(([i, n]) => ({ value: M.m.kinds[i], count: n, label: M.m.kinds[i] }));
+      .map(([i, n]) => ({ value: M.m.kinds[i]!, count: n, label: M.m.kinds[i]! }));
     return {
       year,
       procedure,
@@ -485,20 +594,26 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   // ── words ──
-  async function resolveWord(M: Model, word: string): Promise<WordSet> {
+  /**
+   * @param eagerFuzzy fetch the word's trigram shards in parallel with its postings (single-word
+   *   queries); otherwise only when the index does not hold the word itself (multi-word queries:
+   *   saves the trigram shards of correctly spelt words).
+   */
+  async function resolveWord(M: Model, word: string, eagerFuzzy: boolean): Promise<WordSet> {
     const N = M.m.docCount;
     const exactShard = shardOf(M.m.shards, word);
-    const useTri = word.length >= 4 && isFuzzyToken(word) && M.m.trigramShards > 0;
-    const grams = useTri ? trigrams(word) : [];
-    const triP = Promise.all([...new Set(grams.map((g) => fnv1a(g) % M.m.trigramShards))].map((i) => load(trigramShardPath(i)) as Promise<TrigramShard>)).then(
-      (shards) => {
-        const lists: (string | 0 | undefined)[] = grams.map((g) => {
+    const canFuzzy = word.length >= 4 && isFuzzyToken(word) && M.m.trigramShards > 0;
+    const grams = canFuzzy ? trigrams(word) : [];
+    let triP: Promise<(string | 0 | undefined)[]> | null = null;
+    const fetchTrigrams = () =>
+      Promise.all([...new Set(grams.map((g) => fnv1a(g) % M.m.trigramShards))].map((i) => load(trigramShardPath(i)) as Promise<TrigramShard>)).then((shards) =>
+        grams.map((g) => {
           for (const s of shards) if (Object.prototype.hasOwnProperty.call(s, g)) return s[g];
           return undefined;
-        });
-        return lists;
-      },
-    );
+        }),
+      );
+    if (canFuzzy && eagerFuzzy) triP = fetchTrigrams();
+    triP?.catch(() => undefined);
     const expansions: Expansion[] = [];
     const taken = new Set<string>();
     // exact + prefixes
@@ -506,11 +621,11 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const prefixOk = word.length >= 3 && !digits;
     const prefixes: Rec[] = [];
     for (let si = exactShard, hops = 0; si < M.m.shards.length && hops < 3; si++, hops++) {
-      if (hops > 0 && !(prefixOk && M.m.shards[si].startsWith(word))) break;
+      if (hops > 0 && !(prefixOk && M.m.shards[si]!.startsWith(word))) break;
       const shard = await postingsShard(si);
       let i = lowerBound(shard.keys, word);
       for (; i < shard.keys.length; i++) {
-        const k = shard.keys[i];
+        const k = shard.keys[i]!;
         if (k === word) {
           expansions.push({ term: k, rec: shard.recs.get(k)!, weight: 1 });
           taken.add(k);
@@ -528,18 +643,22 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       taken.add(r.key);
     }
     // fuzzy / infix via trigrams
-    if (useTri) {
+    if (canFuzzy && !triP && !taken.has(word)) triP = fetchTrigrams();
+    if (triP) {
       const lists = await triP;
       const shared = new Map<string, number>();
       for (const l of lists) {
         if (!l) continue;
         for (const t of l.split(' ')) shared.set(t, (shared.get(t) ?? 0) + 1);
       }
-      const minShared = Math.max(1, Math.ceil(grams.length * 0.34));
+      // an edit changes at most 4 of the word's trigrams (a transposition), so a word within
+      // maxE edits shares at least grams - 4·maxE of them; check the most similar first
       const maxE = maxEdits(word.length);
+      const minShared = Math.max(1, grams.length - 4 * maxE);
+      const pool = [...shared].filter(([t, s]) => s >= minShared && !taken.has(t));
+      if (pool.length > FUZZY_POOL) pool.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).length = FUZZY_POOL;
       const cands: [string, number, number][] = [];
-      for (const [t, s] of shared) {
-        if (s < minShared || taken.has(t)) continue;
+      for (const [t, s] of pool) {
         const d = editDistance(word, t, maxE);
         if (d <= maxE) cands.push([t, d, s]);
         else if (t.includes(word)) cands.push([t, maxE + 1, s]);
@@ -556,125 +675,201 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       });
     }
     // union
-    const scores = new Map<number, number>();
     let complete = true;
     let unseen = 0;
     let maxN = 0;
+    let h = ALL;
+    const acc = accumulator(M.m.docCount);
+    const stamp = acc.stamp;
+    const touched: number[] = [];
     for (const e of expansions) {
-      const { docs, pay } = decode(e.rec);
+      const { docs, impact, combo, top } = decode(e.rec);
       if (e.rec.n > docs.length) {
         complete = false;
         unseen += e.rec.n - docs.length;
+        h = Math.min(h, e.rec.h);
       }
       maxN = Math.max(maxN, e.rec.n);
+      const k = e.weight / MAX_IMPACT;
       for (let i = 0; i < docs.length; i++) {
-        const s = (e.weight * (pay[i] % IMPACT_RANGE)) / MAX_IMPACT;
-        const prev = scores.get(docs[i]);
-        if (prev === undefined || s > prev) scores.set(docs[i], s);
-        combos.set(docs[i], Math.floor(pay[i] / IMPACT_RANGE));
+        const d = docs[i]!;
+        const s = k * impact[i]!;
+        if (acc.mark[d]! !== stamp) {
+          acc.mark[d] = stamp;
+          acc.score[d] = s;
+          acc.combo[d] = combo[i]!;
+          acc.top[d] = top[i]!;
+          touched.push(d);
+        } else {
+          if (s > acc.score[d]!) acc.score[d] = s;
+          acc.top[d]! |= top[i]!;
+        }
       }
     }
-    const est = Math.min(N, scores.size + unseen);
-    const pUnseen = complete ? 0 : Math.min(1, unseen / Math.max(1, N - scores.size));
+    const docs = Int32Array.from(touched).sort();
+    const scores = new Float32Array(docs.length);
+    const combos = new Int32Array(docs.length);
+    const top = new Uint8Array(docs.length);
+    for (let i = 0; i < docs.length; i++) {
+      scores[i] = acc.score[docs[i]!]!;
+      combos[i] = acc.combo[docs[i]!]!;
+      top[i] = acc.top[docs[i]!]!;
+    }
+    const est = Math.min(N, docs.length + unseen);
+    const pUnseen = complete ? 0 : Math.min(1, unseen / Math.max(1, N - docs.length));
     const idf = Math.log(1 + N / Math.max(1, Math.max(maxN, est)));
-    return { word, expansions, scores, complete, est, pUnseen, idf };
+    return { word, expansions, docs, scores, combos, top, complete, h, est, pUnseen, idf };
   }
-
-  // doc → combo, filled while decoding lists (a doc's combo is the same in every list)
-  const combos = new Map<number, number>();
 
   async function search(query: SearchQuery): Promise<SearchResponse> {
     const M = await model();
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(Number(query.limit ?? DEFAULT_LIMIT)) || DEFAULT_LIMIT));
     const f = await resolveFilters(M, query);
-    const words = queryWords(String(query.q ?? ''));
+    const words = withoutStopwords(queryWords(String(query.q ?? '')));
     if (words.length === 0) return browse(M, f, limit);
 
-    const sets = await Promise.all(words.map((w) => resolveWord(M, w)));
+    const sets = await Promise.all(words.map((w) => resolveWord(M, w, words.length === 1)));
     const N = M.m.docCount;
     let relaxed = false;
-    let approximate = false;
-    // candidates: doc → [weight (probability it matches every word), score]
-    let cand = new Map<number, [number, number]>();
+    let approximate = sets.some((s) => !s.complete);
+    // candidates (parallel arrays): doc, combo, weight = probability it has every word, index
+    // score, and whether it is in the counting set (see below)
+    let cDoc: number[] = [];
+    let cCombo: number[] = [];
+    let cW: number[] = [];
+    let cScore: number[] = [];
+    let cCount: boolean[] = [];
     let scale = 1;
-    const anyEmpty = sets.some((s) => s.scores.size === 0 && s.complete);
-    if (!anyEmpty) {
-      const hard = sets.filter((s) => s.complete).sort((a, b) => a.scores.size - b.scores.size);
+    if (!sets.some((s) => s.docs.length === 0 && s.complete)) {
+      const hard = sets.filter((s) => s.complete).sort((a, b) => a.docs.length - b.docs.length);
       const soft = sets.filter((s) => !s.complete).sort((a, b) => a.est - b.est);
-      const base = hard[0] ?? soft[0];
+      const base = (hard[0] ?? soft[0])!;
       const others = sets.filter((s) => s !== base);
-      if (!base.complete) scale = base.est / Math.max(1, base.scores.size);
-      for (const [doc, s0] of base.scores) {
-        let w = 1;
-        let score = base.idf * s0;
-        for (const o of others) {
-          const s = o.scores.get(doc);
-          if (s === undefined) {
-            w *= o.pUnseen;
-            if (w === 0) break;
-          } else score += o.idf * s;
+      const nb = base.docs.length;
+      // Counting set: all of base's docs when base is complete, else its sample (docHash < h),
+      // scaled up by 1/(sampled fraction of the hash space). For each other word, a doc of the
+      // counting set is: a member (in its stored docs), surely absent (complete word, or docHash
+      // below the word's threshold), or unknown — then weighted by p̂, the share of members among
+      // the word's non-top docs, measured where its sample is complete.
+      const hash = new Float64Array(nb);
+      for (let i = 0; i < nb; i++) hash[i] = docHash(base.docs[i]!);
+      const inC = (i: number) => base.complete || hash[i]! < base.h;
+      if (!base.complete) scale = ALL / base.h;
+      const member = others.map(() => new Int32Array(nb).fill(-1));
+      others.forEach((o, k) => {
+        let j = 0;
+        for (let i = 0; i < nb; i++) {
+          const doc = base.docs[i]!;
+          while (j < o.docs.length && o.docs[j]! < doc) j++;
+          if (j < o.docs.length && o.docs[j]! === doc) member[k]![i] = j;
         }
-        if (w > 0) cand.set(doc, [w, score]);
+      });
+      const pHat = others.map((o, k) => {
+        if (o.complete) return 0;
+        let m = 0;
+        let s = 0;
+        for (let i = 0; i < nb; i++) {
+          if (!inC(i) || hash[i]! >= o.h) continue;
+          const j = member[k]![i]!;
+          if (j < 0) s++;
+          else if (!o.top[j]!) {
+            m++;
+            s++;
+          }
+        }
+        return s > 0 ? m / s : o.pUnseen;
+      });
+      for (let i = 0; i < nb; i++) {
+        let w = 1;
+        let score = base.idf * base.scores[i]!;
+        for (let k = 0; k < others.length && w > 0; k++) {
+          const o = others[k]!;
+          const j = member[k]![i]!;
+          if (j >= 0) score += o.idf * o.scores[j]!;
+          else if (o.complete || hash[i]! < o.h) w = 0;
+          else w *= pHat[k]!;
+        }
+        if (w > 0) {
+          cDoc.push(base.docs[i]!);
+          cCombo.push(base.combos[i]!);
+          cW.push(w);
+          cScore.push(score);
+          cCount.push(inC(i));
+        }
       }
-      approximate = sets.some((s) => !s.complete);
     }
-    if (cand.size === 0 && sets.length > 1) {
+    if (cDoc.length === 0 && sets.length > 1) {
+      // relaxed: docs with any of the words, those with more words first
       relaxed = true;
       scale = 1;
-      cand = new Map();
+      const acc = accumulator(N);
+      const stamp = acc.stamp;
+      const touched: number[] = [];
       for (const s of sets) {
-        approximate ||= !s.complete;
-        for (const [doc, sc] of s.scores) {
-          const prev = cand.get(doc);
-          // score: words matched first, then quality
-          cand.set(doc, [1, (prev ? prev[1] : 0) + 1000 + s.idf * sc]);
+        for (let i = 0; i < s.docs.length; i++) {
+          const d = s.docs[i]!;
+          const v = 1000 + s.idf * s.scores[i]!;
+          if (acc.mark[d]! !== stamp) {
+            acc.mark[d] = stamp;
+            acc.score[d] = v;
+            acc.combo[d] = s.combos[i]!;
+            touched.push(d);
+          } else acc.score[d]! += v;
         }
       }
+      touched.sort((a, b) => a - b);
+      cDoc = touched;
+      cCombo = touched.map((d) => acc.combo[d]!);
+      cW = touched.map(() => 1);
+      cScore = touched.map((d) => acc.score[d]!);
+      cCount = touched.map(() => true);
     }
 
-    // filters + facets
-    const counter = new Counter();
-    const matched: [number, number, number][] = []; // doc, weight, score
-    for (const [doc, [w, score]] of cand) {
-      const combo = combos.get(doc)!;
-      const mask = failMask(M, f, doc, combo);
-      if (mask === 0) {
-        matched.push([doc, w, score]);
-        counter.add(M, doc, combo, w * scale, -1);
-      } else if ((mask & (mask - 1)) === 0) counter.add(M, doc, combo, w * scale, 31 - Math.clz32(mask));
-    }
+    // filters + facets (each facet counted with the other filters applied)
+    const counter = new Counter(M);
+    const matched: number[] = []; // indexes into the candidate arrays
     let total = 0;
-    for (const [, w] of matched) total += w;
-    total = Math.round(total * scale);
+    let sure = 0;
+    for (let i = 0; i < cDoc.length; i++) {
+      const mask = failMask(M, f, cDoc[i]!, cCombo[i]!);
+      if (mask === 0) {
+        matched.push(i);
+        if (cW[i]! >= 1) sure++;
+        if (!cCount[i]) continue;
+        total += cW[i]!;
+        counter.add(M, cDoc[i]!, cCombo[i]!, cW[i]! * scale, -1);
+      } else if (cCount[i]! && (mask & (mask - 1)) === 0) counter.add(M, cDoc[i]!, cCombo[i]!, cW[i]! * scale, 31 - Math.clz32(mask));
+    }
+    total = approximate ? Math.max(sure, Math.round(total * scale)) : matched.length;
     // one word, no filter: capped expansions count from their summaries (exact over their full
     // lists); docs of complete expansions outside those lists count one each
-    if (!relaxed && sets.length === 1 && !sets[0].complete && f.active.length === 0) {
-      const exact = new Counter();
-      const capped = sets[0].expansions.filter((e) => e.rec.summary);
+    if (!relaxed && sets.length === 1 && !sets[0]!.complete && f.active.length === 0) {
+      const exact = new Counter(M);
+      const capped = sets[0]!.expansions.filter((e) => e.rec.summary);
       let n = 0;
       for (const e of capped) {
-        exact.addSummary(e.rec.summary!, [0, 1, 2, 3, 4]);
+        exact.addSummary(M, e.rec.summary!);
         n += e.rec.n;
       }
-      const inCapped = (doc: number) => capped.some((e) => binarySearch(e.rec.docs!, doc));
-      for (const [doc] of cand) {
-        if (inCapped(doc)) continue;
-        exact.add(M, doc, combos.get(doc)!, 1, -1);
+      for (let i = 0; i < cDoc.length; i++) {
+        if (capped.some((e) => binarySearch(e.rec.decoded!.docs, cDoc[i]!))) continue;
+        exact.add(M, cDoc[i]!, cCombo[i]!, 1, -1);
         n++;
       }
       for (let i = 0; i < 5; i++) counter.setFacet(i, exact);
       total = Math.min(N, n);
     }
-    if (!approximate) total = matched.length;
 
-    // rank by index score; certain docs first
-    matched.sort((a, b) => (b[1] >= 1 ? 1 : 0) - (a[1] >= 1 ? 1 : 0) || b[2] - a[2] || a[0] - b[0]);
-    const window = matched.slice(0, limit + rerankExtra);
+    // rank by index score (docs sure to match first), re-rank the best with fuse.js
+    const better = (a: number, b: number) => (cW[b]! >= 1 ? 1 : 0) - (cW[a]! >= 1 ? 1 : 0) || cScore[b]! - cScore[a]! || cDoc[a]! - cDoc[b]!;
+    // fuse.js's cost grows with docs × words: long queries re-rank fewer docs
+    const fuseN = Math.min(limit + rerankExtra, maxRerank, Math.max(10, Math.floor(FUSE_BUDGET / words.length)));
+    const window = topK(matched, Math.max(fuseN, limit + (approximate ? rerankExtra : 0)), better);
     const docs = await getDocs(
       M,
-      window.map(([d]) => d),
+      window.map((i) => cDoc[i]!),
     );
-    const fuseOpts: IFuseOptions<SearchDoc> = {
+    const fuse = new Fuse(docs.slice(0, fuseN), {
       keys: FUSE_KEYS,
       includeMatches: true,
       includeScore: true,
@@ -684,23 +879,32 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       useTokenSearch: true,
       tokenMatch: relaxed ? 'any' : 'all',
       tokenize: (s: string) => tokenize(s),
-    };
-    const fuse = new Fuse(docs, fuseOpts);
-    const fq = words.join(' ');
-    const fuseResults = fuse.search(fq);
+    });
+    const fuseResults = fuse.search(words.join(' '));
+    // final score: fuse.js's score blended with the index score (normalised over the window),
+    // which knows an exact word from a longer word that merely contains it ("Kopov" / "Kopova")
+    let best = 0;
+    for (const ci of window) best = Math.max(best, cScore[ci]!);
+    const quality = (ci: number) => (best > 0 ? cScore[ci]! / best : 1);
     const seen = new Set<number>();
     const rows: SearchResultRow[] = [];
     for (const r of fuseResults) {
       seen.add(r.refIndex);
-      rows.push({ doc: r.item, score: r.score ?? 0, highlights: highlightsOf(r) });
+      rows.push({ doc: r.item, score: BLEND * (r.score ?? 0) + (1 - BLEND) * (1 - quality(window[r.refIndex]!)), highlights: highlightsOf(r, words) });
     }
-    // docs the index matched for sure but fuse.js did not: after, with index-term highlights
-    window.forEach(([, w], i) => {
-      if (seen.has(i) || w < 1) return;
-      rows.push({ doc: docs[i], score: 1, highlights: termHighlights(docs[i], sets) });
+    rows.sort((a, b) => a.score - b.score);
+    // then, in index order: docs of the fuse.js window the index matched for sure but fuse.js did
+    // not, and the docs beyond the window that the index matched (checked against the words'
+    // expansions when a capped word left it unsure), highlighted by index word
+    let floor = rows.length ? rows[rows.length - 1]!.score : 0;
+    window.forEach((ci, i) => {
+      if (seen.has(i) || rows.length >= limit) return;
+      const doc = docs[i]!;
+      if (cW[ci]! < 1 && (i < fuseN || !hasWords(doc, sets, relaxed))) return;
+      floor = Math.max(floor, BLEND + (1 - BLEND) * (1 - quality(ci)));
+      rows.push({ doc, score: floor, highlights: termHighlights(doc, sets) });
     });
-    if (!approximate) total = Math.max(total, rows.length);
-    return { results: rows.slice(0, limit), total, facets: await facetsOut(M, counter, f), approximate, relaxed };
+    return { results: rows.slice(0, limit), total: Math.max(total, rows.length), facets: await facetsOut(M, counter, f), approximate, relaxed };
   }
 
   async function browse(M: Model, f: Filters, limit: number): Promise<SearchResponse> {
@@ -721,13 +925,13 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         case 'year':
           return M.m.years.filter(([y]) => y === f.year).reduce((s, [, , d]) => s + d, 0);
         case 'procedure':
-          return f.procedure! >= 0 ? M.procStart[f.procedure! + 1] - M.procStart[f.procedure!] : 0;
+          return f.procedure! >= 0 ? M.procStart[f.procedure! + 1]! - M.procStart[f.procedure!]! : 0;
         case 'theme':
-          return f.theme! >= 0 ? M.m.themes[f.theme!][2] : 0;
+          return f.theme! >= 0 ? M.m.themes[f.theme!]![2]! : 0;
         case 'addressee':
-          return f.addressee! >= 0 ? M.m.addressees[f.addressee!][2] : 0;
+          return f.addressee! >= 0 ? M.m.addressees[f.addressee!]![2]! : 0;
         case 'kind':
-          return f.kind! >= 0 ? M.m.kindCounts[f.kind!] : 0;
+          return f.kind! >= 0 ? M.m.kindCounts[f.kind!]! : 0;
       }
     };
     const keyOf = (name: FacetName): string => {
@@ -737,57 +941,60 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         case 'procedure':
           return f.procRec?.key ?? '';
         case 'theme':
-          return FACET_KEY.theme(M.m.themes[f.theme!][0]);
+          return FACET_KEY.theme(M.m.themes[f.theme!]![0]!);
         case 'addressee':
-          return FACET_KEY.addressee(M.m.addressees[f.addressee!][0]);
+          return FACET_KEY.addressee(M.m.addressees[f.addressee!]![0]!);
         case 'kind':
-          return FACET_KEY.kind(M.m.kinds[f.kind!]);
+          return FACET_KEY.kind(M.m.kinds[f.kind!]!);
       }
     };
     const order = [...f.active].sort((a, b) => sizeOf(a) - sizeOf(b) || FILTERS.indexOf(a) - FILTERS.indexOf(b));
-    if (sizeOf(order[0]) === 0) {
-      return { results: [], total: 0, facets: await facetsOut(M, new Counter(), f), approximate: false, relaxed: false };
+    if (sizeOf(order[0]!) === 0) {
+      return { results: [], total: 0, facets: await facetsOut(M, new Counter(M), f), approximate: false, relaxed: false };
     }
-    const listDocs = async (name: FacetName): Promise<{ docs: Int32Array; pay: Int32Array; rec?: Rec }> => {
+    const listDocs = async (name: FacetName): Promise<{ d: Decoded; h: number; rec?: Rec }> => {
       const rec = name === 'procedure' ? f.procRec : await getRec(M, keyOf(name));
-      if (!rec) return { docs: new Int32Array(0), pay: new Int32Array(0) };
-      return { ...decode(rec), rec };
+      if (!rec) return { d: { docs: new Int32Array(0), combo: new Int32Array(0), impact: new Uint8Array(0), top: new Uint8Array(0) }, h: ALL };
+      return { d: decode(rec), h: rec.h, rec };
     };
-    const baseName = order[0];
+    const baseName = order[0]!;
     const base = await listDocs(baseName);
     const baseBit = FILTERS.indexOf(baseName);
-    const counter = new Counter();
+    const counter = new Counter(M);
     const matched: number[] = [];
-    const scale = base.rec && base.rec.n > base.docs.length ? base.rec.n / base.docs.length : 1;
-    for (let i = 0; i < base.docs.length; i++) {
-      const doc = base.docs[i];
-      const combo = Math.floor(base.pay[i] / IMPACT_RANGE);
-      combos.set(doc, combo);
+    // a capped list counts over its sample (docHash < h), scaled up
+    const scale = base.h < ALL ? ALL / base.h : 1;
+    let counted = 0;
+    for (let i = 0; i < base.d.docs.length; i++) {
+      const doc = base.d.docs[i]!;
+      const combo = base.d.combo[i]!;
       const mask = failMask(M, f, doc, combo);
+      if (mask === 0) matched.push(doc);
+      if (scale !== 1 && docHash(doc) >= base.h) continue;
       if (mask === 0) {
-        matched.push(doc);
+        counted++;
         counter.add(M, doc, combo, scale, -1);
       } else if ((mask & (mask - 1)) === 0) counter.add(M, doc, combo, scale, 31 - Math.clz32(mask));
     }
-    let total = Math.round(matched.length * scale);
+    let total = Math.max(matched.length, Math.round(counted * scale));
     const approximate = scale !== 1 && f.active.length > 1;
     if (f.active.length === 1 && base.rec?.summary) {
-      const exact = new Counter();
-      exact.addSummary(base.rec.summary, [0, 1, 2, 3, 4]);
+      const exact = new Counter(M);
+      exact.addSummary(M, base.rec.summary);
       for (let i = 0; i < 5; i++) if (i !== baseBit) counter.setFacet(i, exact);
       total = base.rec.n;
     }
     // the base facet's own counts: docs passing every OTHER filter
     if (f.active.length === 1) counter.setFacet(baseBit, globalCounter(M));
     else {
-      const second = await listDocs(order[1]);
-      const own = new Counter();
-      const s2 = second.rec && second.rec.n > second.docs.length ? second.rec.n / second.docs.length : 1;
-      for (let i = 0; i < second.docs.length; i++) {
-        const doc = second.docs[i];
-        const combo = Math.floor(second.pay[i] / IMPACT_RANGE);
-        const mask = failMask(M, f, doc, combo) & ~(1 << baseBit);
-        if (mask === 0) own.add(M, doc, combo, s2, baseBit);
+      const second = await listDocs(order[1]!);
+      const own = new Counter(M);
+      const s2 = second.h < ALL ? ALL / second.h : 1;
+      for (let i = 0; i < second.d.docs.length; i++) {
+        const doc = second.d.docs[i]!;
+        if (s2 !== 1 && docHash(doc) >= second.h) continue;
+        const mask = failMask(M, f, doc, second.d.combo[i]!) & ~(1 << baseBit);
+        if (mask === 0) own.add(M, doc, second.d.combo[i]!, s2, baseBit);
       }
       counter.setFacet(baseBit, own);
     }
@@ -804,10 +1011,17 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   return { search, manifest: async () => (await model()).m };
 }
 
+/** Query words dropped when the query has other words (they match nearly every demand). */
+const STOPWORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'its', 'of', 'on', 'or', 'that', 'the', 'their', 'this', 'to', 'was', 'were', 'with']);
+export function withoutStopwords(words: string[]): string[] {
+  const kept = words.filter((w) => !STOPWORDS.has(w));
+  return kept.length ? kept : words;
+}
+
 const ARRAY_KEYS = new Set(['people', 'provisions', 'themeLabels', 'addresseeLabels']);
 
 /** Highlights from fuse.js matches (offsets on folded values) mapped onto the original strings. */
-function highlightsOf(r: FuseResult<SearchDoc>): Highlight[] {
+function highlightsOf(r: FuseResult<SearchDoc>, words: string[]): Highlight[] {
   const out: Highlight[] = [];
   for (const m of r.matches ?? []) {
     const key = m.key as keyof SearchDoc;
@@ -815,27 +1029,87 @@ function highlightsOf(r: FuseResult<SearchDoc>): Highlight[] {
     const isArray = ARRAY_KEYS.has(key);
     const original = isArray ? (r.item[key] as string[])[m.refIndex ?? 0] : (r.item[key] as string);
     if (typeof original !== 'string') continue;
-    const ranges = mapRangesToOriginal(
-      foldWithMap(original),
-      m.indices.filter(([a, b]) => b - a >= 1),
-    );
+    const map = foldWithMap(original);
+    const ranges = mapRangesToOriginal(map, widenToWords(map.folded, m.indices, words));
     if (!ranges.length) continue;
     out.push(isArray ? { key, index: m.refIndex ?? 0, ranges } : { key, ranges });
   }
   return out;
 }
 
-/** Highlights of whole index terms (the words' expansions) in the text, for docs fuse.js did not match. */
-function termHighlights(doc: SearchDoc, sets: WordSet[]): Highlight[] {
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * Widens fuse.js's ranges to whole words, and keeps only those whose word relates to a query word
+ * (equal, prefix, contained, or within its edit budget): bitap also reports scattered partial
+ * matches ("and" for "kuramshin", "tial" in "essential" for "trial"), which are dropped.
+ */
+function widenToWords(folded: string, ranges: ReadonlyArray<readonly [number, number]>, words: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a0, b0] of ranges) {
+    if (b0 - a0 < 1) continue;
+    let a = a0;
+    let b = b0;
+    while (a > 0 && WORD_CHAR.test(folded[a - 1]!)) a--;
+    while (b < folded.length - 1 && WORD_CHAR.test(folded[b + 1]!)) b++;
+    const word = folded.slice(a, b + 1);
+    if (relates(word, words)) out.push([a, b]);
+  }
+  return out;
+}
+
+function relates(word: string, words: string[]): boolean {
+  for (const q of words) {
+    if (word === q || word.startsWith(q) || (q.length >= 4 && word.includes(q))) return true;
+    const e = maxEdits(q.length);
+    if (e > 0 && editDistance(q, word, e) <= e) return true;
+  }
+  return false;
+}
+
+/** The words (expansion terms) of the query, as a set. */
+function termSet(sets: WordSet[]): Set<string> {
   const terms = new Set<string>();
   for (const s of sets) for (const e of s.expansions) terms.add(e.term);
-  const map = foldWithMap(doc.text);
+  return terms;
+}
+
+/** Ranges of whole index terms in a string (folded, then mapped back onto the original). */
+function termRanges(value: string, terms: Set<string>): [number, number][] {
+  const map = foldWithMap(value);
   const ranges: [number, number][] = [];
   const re = /[\p{L}\p{N}]+/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(map.folded))) if (terms.has(m[0])) ranges.push([m.index, m.index + m[0].length - 1]);
-  const mapped = mapRangesToOriginal(map, ranges);
-  return mapped.length ? [{ key: 'text', ranges: mapped }] : [];
+  return ranges.length ? mapRangesToOriginal(map, ranges) : [];
 }
 
-export { fold };
+/** Highlights of the query's index terms, for docs that fuse.js did not rank. */
+function termHighlights(doc: SearchDoc, sets: WordSet[]): Highlight[] {
+  const terms = termSet(sets);
+  const out: Highlight[] = [];
+  for (const key of ['text', 'procedure', 'title'] as const) {
+    const ranges = termRanges(doc[key], terms);
+    if (ranges.length) out.push({ key, ranges });
+  }
+  for (const key of ['people', 'provisions', 'themeLabels', 'addresseeLabels'] as const) {
+    doc[key].forEach((v, index) => {
+      const ranges = termRanges(v, terms);
+      if (ranges.length) out.push({ key, index, ranges });
+    });
+  }
+  return out;
+}
+
+/** Whether the doc's searched fields hold every word (some word when relaxed), via its expansions. */
+function hasWords(doc: SearchDoc, sets: WordSet[], relaxed: boolean): boolean {
+  const tokens = new Set<string>();
+  const add = (v: string) => {
+    for (const t of tokenize(fold(v))) tokens.add(t);
+  };
+  add(doc.text);
+  add(doc.procedure);
+  add(doc.title);
+  for (const key of ['people', 'provisions', 'themeLabels', 'addresseeLabels'] as const) doc[key].forEach(add);
+  const has = (s: WordSet) => s.expansions.some((e) => tokens.has(e.term));
+  return relaxed ? sets.some(has) : sets.every(has);
+}

@@ -18,15 +18,15 @@ for (let i = 0; i < 32; i++) {
 export function encodeVarint(n: number, out: string[]): void {
   if (!Number.isInteger(n) || n < 0) throw new Error(`encodeVarint: not a non-negative integer: ${n}`);
   while (n >= 32) {
-    out.push(CONT[n & 31]);
+    out.push(CONT[n & 31]!);
     n = Math.floor(n / 32);
   }
-  out.push(TERM[n]);
+  out.push(TERM[n]!);
 }
 
 export function encodeVarints(values: ArrayLike<number>): string {
   const out: string[] = [];
-  for (let i = 0; i < values.length; i++) encodeVarint(values[i], out);
+  for (let i = 0; i < values.length; i++) encodeVarint(values[i]!, out);
   return out.join('');
 }
 
@@ -35,7 +35,7 @@ export function decodeVarints(s: string, out: number[] = []): number[] {
   let value = 0;
   let mul = 1;
   for (let i = 0; i < s.length; i++) {
-    const d = DECODE[s.charCodeAt(i)];
+    const d = DECODE[s.charCodeAt(i)] ?? -1;
     if (d < 0) throw new Error(`decodeVarints: bad character at ${i}`);
     if (d < 32) {
       value += d * mul;
@@ -57,5 +57,20 @@ export function fnv1a(s: string): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h >>> 0;
+}
+
+/**
+ * A fixed 32-bit hash of a document number (murmur3's finalizer: a bijection on uint32), used
+ * for the coordinated samples of capped lists: every list keeps the docs whose hash is below its
+ * own threshold, so below the smallest threshold of several lists all of them are complete.
+ */
+export function docHash(doc: number): number {
+  let h = (doc + 0x9e3779b9) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }

@@ -191,7 +191,7 @@ export function mapRangesToOriginal(map: FoldMap, ranges: ReadonlyArray<readonly
     const s = Math.max(0, a);
     const e = Math.min(n - 1, b);
     if (e < s) continue;
-    out.push([map.starts[s], map.ends[e] - 1]);
+    out.push([map.starts[s]!, map.ends[e]! - 1]);
   }
   out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const merged: [number, number][] = [];

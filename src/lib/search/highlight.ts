@@ -62,15 +62,17 @@ export function snippetSegments(text: string, ranges: ReadonlyArray<readonly [nu
   let start = 0;
   if (first > 0) {
     let offset = 0;
-    for (let i = 0; i < first; i++) offset += segs[i].text.length;
+    for (let i = 0; i < first; i++) offset += segs[i]!.text.length;
     start = Math.max(0, offset - Math.floor(maxChars / 3));
     // start at a word boundary
     const space = text.lastIndexOf(' ', start);
     if (space > 0 && start - space < 30) start = space + 1;
   }
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
   let end = Math.min(text.length, start + maxChars);
   const space = text.indexOf(' ', end);
   if (space > 0 && space - end < 30) end = space;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
   const out: Segment[] = [];
   if (start > 0) out.push({ text: '…', mark: false });
   let pos = 0;

@@ -6,7 +6,7 @@ import type { SearchDoc } from './types.ts';
 import { fold } from './fold.ts';
 
 export const FORMAT = 'kz-ep-search';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const MANIFEST_PATH = 'manifest.json';
 export const postingsShardPath = (i: number): string => `post/${i}.json`;
@@ -23,9 +23,16 @@ export const FACET_KEY = {
   kind: (k: string): string => `~k:${k}`,
 } as const;
 
-/** Entry payload = combo * IMPACT_RANGE + impact (impact 0 for facet lists, 1..15 for words). */
+/**
+ * Entry payload = (combo * IMPACT_RANGE + impact) * 2 + top, where impact is 0 for facet lists and
+ * 1..15 for words, and top = 1 when a capped list keeps the entry for its rank (highest impact /
+ * first in listing order) rather than only as a member of its sample.
+ */
 export const IMPACT_RANGE = 16;
 export const MAX_IMPACT = 15;
+export const payCombo = (pay: number): number => Math.floor(pay / (2 * IMPACT_RANGE));
+export const payImpact = (pay: number): number => (pay >>> 1) & (IMPACT_RANGE - 1);
+export const payTop = (pay: number): number => pay & 1;
 
 export interface Manifest {
   format: string;
@@ -55,8 +62,13 @@ export interface Manifest {
   shards: string[];
 }
 
-/** Facet summary of a capped list: counts over its FULL list. Flat [valueIndex, count, …] arrays. */
+/**
+ * Summary of a capped list: facet counts over its FULL list (flat [valueIndex, count, …] arrays),
+ * and `h`, the threshold of its sample: the list holds EVERY doc of the full list whose
+ * docHash (codec.ts) is < h.
+ */
 export interface ListSummary {
+  h: number;
   y: number[]; // [year, count, …]
   k: number[]; // [kindIndex, count, …]
   t: number[]; // [themeIndex, count, …]
