@@ -12,6 +12,7 @@ import {
   type Request,
   type Response,
 } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { normalizeBase, startServer, type RunningServer } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -204,4 +205,21 @@ export function collectAllUrls(distDir = 'dist', base = '/'): string[] {
   };
   walk(root);
   return urls.sort();
+}
+
+/**
+ * Serves a built folder and launches Chromium for the enclosing describe block, closing both
+ * after it. Read `site.server` and `site.browser` inside tests.
+ */
+export function useBuiltSite(dir = 'dist', base = '/'): { server: RunningServer; browser: Browser } {
+  const site = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    site.server = await serveDist(dir, base);
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,35 +1,25 @@
 /// <reference types="node" />
 // Readers' paths through the built site: from home to each resolution, to one paragraph, to one demand.
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectAllUrls, launchBrowser, openPage, ROOT, serveDist } from './harness';
+import { describe, expect, it } from 'vitest';
+import { collectAllUrls, openPage, ROOT, useBuiltSite } from './harness';
 import { loadContent } from '../../src/lib/model/load.ts';
 import { buildSite } from '../../src/lib/model/build.ts';
 
 const site = buildSite(loadContent(path.join(ROOT, 'content'), ROOT).input);
 
 describe('procedures in the browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    server = await serveDist('dist', '/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const web = useBuiltSite('dist', '/');
 
   it('reaches every procedure from home, newest first, with its reference and key facts', async () => {
-    const o = await openPage(browser, server.url);
+    const o = await openPage(web.browser, web.server.url);
     try {
       const listed = await o.page.$$eval('#resolutions ~ ol h3 a', (as) => as.map((a) => a.textContent?.trim()));
       expect(listed).toHaveLength(4);
       const refs = await o.page.$$eval('#resolutions ~ ol .meta .ref', (s) => s.map((x) => x.textContent));
       expect(refs).toEqual(['2021/2544(RSP)', '2019/2610(RSP)', '2016/2607(RSP)', '2013/2600(RSP)']);
       for (const [i, ref] of refs.entries()) {
-        await o.goto(server.url);
+        await o.goto(web.server.url);
         await o.page.locator('#resolutions ~ ol h3 a').nth(i).click();
         await o.page.waitForLoadState('load');
         expect(await o.page.locator('.lede').innerText()).toContain(ref!);
@@ -47,7 +37,7 @@ describe('procedures in the browser', () => {
   });
 
   it('lands a paragraph permalink on its paragraph', async () => {
-    const o = await openPage(browser, `${server.url}procedures/2013-2600/#para-13`);
+    const o = await openPage(web.browser, `${web.server.url}procedures/2013-2600/#para-13`);
     try {
       const target = o.page.locator(':target');
       expect(await target.getAttribute('id')).toBe('para-13');
@@ -65,10 +55,10 @@ describe('procedures in the browser', () => {
   });
 
   it('resolves every demand permalink to the demand, in context', async () => {
-    const o = await openPage(browser, server.url);
+    const o = await openPage(web.browser, web.server.url);
     try {
       for (const p of site.procedures) {
-        await o.goto(`${server.url}procedures/${p.slug}/`);
+        await o.goto(`${web.server.url}procedures/${p.slug}/`);
         const ids = await o.page.$$eval('.demand[id]', (els) => els.map((e) => e.id));
         expect(ids.sort()).toEqual(p.demands.map((d) => d.fragment).sort());
         for (const d of p.demands) {
@@ -78,7 +68,7 @@ describe('procedures in the browser', () => {
         }
       }
       const d = site.demands.find((x) => x.slug === '2019-2610')!;
-      await o.goto(`${server.url}procedures/2019-2610/#${d.fragment}`);
+      await o.goto(`${web.server.url}procedures/2019-2610/#${d.fragment}`);
       expect(await o.page.locator(':target').getAttribute('id')).toBe(d.fragment);
     } finally {
       await o.close();
@@ -87,28 +77,19 @@ describe('procedures in the browser', () => {
 });
 
 describe('the sub-path build', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    server = await serveDist('dist-kz', '/kz/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const web = useBuiltSite('dist-kz', '/kz/');
 
   it('has no broken link, asset or fragment on any page', async () => {
     const pages = collectAllUrls('dist-kz', '/kz/');
     expect(pages.length).toBeGreaterThan(10);
-    const o = await openPage(browser, server.url);
+    const o = await openPage(web.browser, web.server.url);
     const ids = new Map<string, Set<string>>();
     const broken: string[] = [];
     const refsOf = new Map<string, string[]>();
     try {
       // One visit per page: the ids it offers and the URLs it points at, as the browser resolves them.
       for (const p of pages) {
-        await o.goto(server.origin + p);
+        await o.goto(web.server.origin + p);
         const { found, refs } = await o.page.evaluate(() => ({
           found: [...document.querySelectorAll('[id]')].map((e) => e.id),
           refs: [...document.querySelectorAll('a[href], link[href], script[src], img[src], form[action]')].map(
@@ -122,7 +103,7 @@ describe('the sub-path build', () => {
       for (const [p, refs] of refsOf) {
         for (const ref of new Set(refs)) {
           const u = new URL(ref);
-          if (u.origin !== server.origin) continue;
+          if (u.origin !== web.server.origin) continue;
           if (!u.pathname.startsWith('/kz/')) {
             broken.push(`${p} → ${ref} (outside the base path)`);
             continue;

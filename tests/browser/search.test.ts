@@ -3,9 +3,9 @@
 // keyboard, hostile input, and the page without JavaScript.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, ROOT, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, ROOT, useBuiltSite } from './harness';
 import { loadContent } from '../../src/lib/model/load.ts';
 import { buildSite } from '../../src/lib/model/build.ts';
 import { toSearchDocs } from '../../src/lib/search-docs.ts';
@@ -24,23 +24,14 @@ async function resultIds(page: Page): Promise<string[]> {
 }
 
 describe('search page', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    server = await serveDist('dist', '/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const web = useBuiltSite('dist', '/');
 
   it('finds every labelled demand through the real page, from a shared link', async () => {
-    const o = await openPage(browser, `${server.url}search/`);
+    const o = await openPage(web.browser, `${web.server.url}search/`);
     const misses: string[] = [];
     try {
       for (const { q, mustFind } of queries) {
-        await o.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
+        await o.goto(`${web.server.url}search/?q=${encodeURIComponent(q)}`);
         expect(await o.page.inputValue('#q')).toBe(q);
         const ids = await resultIds(o.page);
         for (const id of mustFind) if (!ids.includes(id)) misses.push(`${q} → ${id}`);
@@ -55,7 +46,7 @@ describe('search page', () => {
   });
 
   it('updates results and the URL while typing, without a page load, keeping focus in the box', async () => {
-    const o = await openPage(browser, `${server.url}search/`);
+    const o = await openPage(web.browser, `${web.server.url}search/`);
     try {
       const page = o.page;
       await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -86,7 +77,7 @@ describe('search page', () => {
   });
 
   it('keeps facets in the URL, counts that follow the query, and back/forward', async () => {
-    const o = await openPage(browser, `${server.url}search/?q=Kozlov`);
+    const o = await openPage(web.browser, `${web.server.url}search/?q=Kozlov`);
     try {
       const page = o.page;
       await resultIds(page);
@@ -114,7 +105,7 @@ describe('search page', () => {
   });
 
   it('says "No results" with a way on when nothing matches', async () => {
-    const o = await openPage(browser, `${server.url}search/?q=${encodeURIComponent('zzqxv')}`);
+    const o = await openPage(web.browser, `${web.server.url}search/?q=${encodeURIComponent('zzqxv')}`);
     try {
       expect(await resultIds(o.page)).toEqual([]);
       expect(await o.page.locator('#status').innerText()).toMatch(/^No results for “zzqxv”/);
@@ -126,10 +117,10 @@ describe('search page', () => {
 
   it('treats hostile queries as text: nothing runs, nothing renders as markup', async () => {
     const hostile = ['<img src=x onerror="window.__pwned=1">', '"><svg onload="window.__pwned=1">', "';window.__pwned=1;//"];
-    const o = await openPage(browser, `${server.url}search/`);
+    const o = await openPage(web.browser, `${web.server.url}search/`);
     try {
       for (const q of hostile) {
-        await o.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
+        await o.goto(`${web.server.url}search/?q=${encodeURIComponent(q)}`);
         await resultIds(o.page);
         expect(await o.page.inputValue('#q')).toBe(q);
         expect(await o.page.locator('#status').innerText()).toContain(q.trim());
@@ -154,7 +145,7 @@ describe('search page', () => {
       url: 'procedures/2013-2600/#demand-2013-2600-para-3-9',
     };
     const files = buildSearchIndex([...docs, evil]);
-    const o = await openPage(browser, `${server.url}search/`);
+    const o = await openPage(web.browser, `${web.server.url}search/`);
     try {
       await o.page.route('**/search/*/**', (route) => {
         const rel = new URL(route.request().url()).pathname.replace(/^\/search\//, '');
@@ -162,7 +153,7 @@ describe('search page', () => {
         return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ status: 200, contentType: 'application/json', body });
       });
       await o.page.route('**/search/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: files.get('manifest.json')! }));
-      await o.goto(`${server.url}search/?q=xylophonic`);
+      await o.goto(`${web.server.url}search/?q=xylophonic`);
       expect(await resultIds(o.page)).toEqual(['2013-2600-para-3-9']);
       const row = o.page.locator('#results > li').first();
       expect(await row.innerText()).toContain('<img src=x onerror="window.__pwned=1">');
@@ -175,10 +166,10 @@ describe('search page', () => {
   });
 
   it('still serves without JavaScript: a GET form and a way through the demands', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}search/`);
+      await page.goto(`${web.server.url}search/`);
       const form = page.locator('form[role="search"]');
       expect(await form.getAttribute('method')).toBe('get');
       expect(await page.locator('label[for="q"]').innerText()).not.toBe('');
@@ -193,7 +184,7 @@ describe('search page', () => {
       expect(u.pathname).toBe('/search/');
       expect(u.searchParams.get('q')).toBe('torture');
       expect(u.searchParams.get('year')).toBe('2019');
-      await page.goto(`${server.url}demands/`);
+      await page.goto(`${web.server.url}demands/`);
       expect(await page.locator('.demand-card').count()).toBeGreaterThan(56);
     } finally {
       await context.close();
