@@ -23,21 +23,43 @@ export function themeMatrix(site: SiteModel) {
  * or belong to none (asked for the first time, as far as these sources show).
  */
 export function whatIsNew(site: SiteModel, p: Procedure) {
-  const i = site.procedures.indexOf(p);
-  const earlier = site.procedures.slice(0, i);
-  const previous = earlier.at(-1);
-  const before = new Set(earlier.flatMap((e) => [...themesOf(e)]));
-  const mine = themesOf(p);
+  const { index, themesBefore, themes, threadOf } = prepared(site);
+  const i = index.get(p) ?? -1;
+  const previous = i > 0 ? site.procedures[i - 1] : undefined;
+  const before = themesBefore[i] ?? new Set<string>();
+  const mine = themes[i] ?? themesOf(p);
   const newThemes = [...mine].filter((t) => !before.has(t));
-  const dropped = previous ? [...themesOf(previous)].filter((t) => !mine.has(t)) : [];
-  const threadOf = new Map<string, string>();
-  for (const t of site.threads) for (const id of t.demands) threadOf.set(id, t.id);
+  const dropped = previous ? [...themes[i - 1]!].filter((t) => !mine.has(t)) : [];
   const repeated = p.demands.filter((d) => {
     const t = site.threadById.get(threadOf.get(d.id) ?? '');
     return t ? t.procedures.indexOf(p.slug) > 0 : false;
   });
-  const firstAsked = p.demands.filter((d) => !repeated.includes(d));
+  const repeatedSet = new Set(repeated);
+  const firstAsked = p.demands.filter((d) => !repeatedSet.has(d));
   return { previous, newThemes, dropped, repeated, firstAsked };
+}
+
+/**
+ * Per-site indexes for whatIsNew, built once instead of once per procedure page: each procedure's
+ * position, its themes, the union of the themes of all procedures before it, and each demand's thread.
+ */
+const preparedBySite = new WeakMap<SiteModel, { index: Map<Procedure, number>; themes: Set<string>[]; themesBefore: Set<string>[]; threadOf: Map<string, string> }>();
+function prepared(site: SiteModel) {
+  let hit = preparedBySite.get(site);
+  if (!hit) {
+    const themes = site.procedures.map(themesOf);
+    const themesBefore: Set<string>[] = [];
+    let acc = new Set<string>();
+    for (const t of themes) {
+      themesBefore.push(acc);
+      acc = new Set([...acc, ...t]);
+    }
+    const threadOf = new Map<string, string>();
+    for (const t of site.threads) for (const id of t.demands) threadOf.set(id, t.id);
+    hit = { index: new Map(site.procedures.map((p, i) => [p, i])), themes, themesBefore, threadOf };
+    preparedBySite.set(site, hit);
+  }
+  return hit;
 }
 
 /** Timeline events stated in a procedure's texts, and events dated between the previous resolution and this one. */

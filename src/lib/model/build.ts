@@ -215,14 +215,16 @@ export function buildSite(input: SiteInput): SiteModel {
 
 /** Finds each printed name, longest first, so "Vladimir Kozlov" is not counted again as "Kozlov". */
 function findMentions(names: string[], procedures: Procedure[]): Mention[] {
-  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  const sorted = [...new Set(names)]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => ({ n, re: new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu') }));
   const out: Mention[] = [];
   for (const p of procedures) {
     for (const doc of p.documents) {
       for (const it of doc.items) {
         let text = it.text;
-        for (const n of sorted) {
-          const re = new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+        for (const { n, re } of sorted) {
+          re.lastIndex = 0;
           if (re.test(text)) {
             out.push({ slug: p.slug, anchor: it.anchor, as: n });
             text = text.replace(re, ' ');
