@@ -4,7 +4,7 @@
  *   node scripts/bench-search.ts [--real docs.json] [--sizes 4,200,2000] [--rounds 5] [--seed 1]
  *                                [--naive-max-docs 50000] [--json out.json]
  *
- * Corpora: "4" = the real SearchDocs of --real (a JSON array) when given, else 4 SYNTHETIC
+ * Corpora: "4" = the real SearchDocs of --real (a JSON array) when given, else the real content/
  * procedures (said so in the output); other sizes are synthetic procedures (≈ 20 demands each,
  * scripts/synthetic/generate.ts).
  *
@@ -25,6 +25,9 @@
  *    (planted people, outlets and rare articles, with typo / no-diacritics variants); a real corpus
  *    is labelled from its own people/provisions fields.
  */
+import { loadContent } from '../src/lib/model/load.ts';
+import { buildSite } from '../src/lib/model/build.ts';
+import { toSearchDocs } from '../src/lib/search-docs.ts';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -400,12 +403,17 @@ async function main() {
       docsJson = readFileSync(args.real, 'utf8');
       name = `real (${args.real})`;
       labels = labelsFromDocs(JSON.parse(docsJson) as SearchDoc[]);
+    } else if (size === 4) {
+      // The real site's demands, exactly as the build indexes them.
+      const docs = toSearchDocs(buildSite(loadContent().input));
+      docsJson = JSON.stringify(docs);
+      name = `real (content/, ${docs.length} demands)`;
+      labels = labelsFromDocs(docs);
     } else {
       const corpus = generateSyntheticCorpus(size, args.seed);
       docsJson = JSON.stringify(corpus.docs);
       name = `synthetic ${size} proc`;
       labels = labelsFromTruth(corpus.truth);
-      if (size === 4) console.log('note: no --real file given: the 4-procedure corpus is SYNTHETIC.');
     }
     console.error(`… ${name}`);
     const row = await benchCorpus(name, docsJson, labels, args);
