@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from './serve.mjs';
+import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PAGES = ['/', '/procedures/2019-2610/', '/search/', '/timeline/'];
@@ -32,16 +33,7 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 /** Runs per page: each score is the median (usually decided after two runs, see runAudit). */
 export const DEFAULT_RUNS = 3;
 export const DEFAULT_OUT = path.join(ROOT, 'reports', 'lighthouse.json');
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export const CHROME_FLAGS = CHROMIUM_FLAGS;
 
 /**
  * Lighthouse and chrome-launcher from the project's node_modules. `LIGHTHOUSE_FROM=<dir>` imports

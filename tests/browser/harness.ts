@@ -14,20 +14,12 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { normalizeBase, startServer, type RunningServer } from '../../scripts/serve.mjs';
+import { CHROMIUM_FLAGS } from '../../scripts/chromium-flags.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM_ARGS = CHROMIUM_FLAGS;
 
 /**
  * Launch the system Chromium. Playwright gives every launch a fresh temporary
