@@ -122,6 +122,12 @@ function entryFor(site: SiteModel, p: Procedure, links: Links, theme?: Theme): A
 /** Newest first, as feed readers expect. */
 const newestFirst = (site: SiteModel) => [...site.procedures].reverse();
 
+/**
+ * Entries per feed: readers poll feeds for what is new, so a feed keeps the newest resolutions and
+ * stays small however many the site holds (the pages and downloads keep them all).
+ */
+export const FEED_ENTRIES = 50;
+
 /** /feeds/resolutions.xml: one entry per resolution. */
 export function resolutionsFeed(site: SiteModel, links: Links): string {
   return atomXml({
@@ -130,7 +136,9 @@ export function resolutionsFeed(site: SiteModel, links: Links): string {
     subtitle: 'European Parliament resolutions on Kazakhstan and the demands they make, quoted verbatim.',
     self: links.url(RESOLUTIONS_FEED_PATH),
     alternate: links.url(''),
-    entries: newestFirst(site).map((p) => entryFor(site, p, links)),
+    entries: newestFirst(site)
+      .slice(0, FEED_ENTRIES)
+      .map((p) => entryFor(site, p, links)),
   });
 }
 
@@ -144,6 +152,7 @@ export function themeFeed(site: SiteModel, theme: Theme, links: Links): string {
     alternate: links.url(themePath(theme.id)),
     entries: newestFirst(site)
       .filter((p) => p.demands.some((d) => d.themes.includes(theme.id)))
+      .slice(0, FEED_ENTRIES)
       .map((p) => entryFor(site, p, links, theme)),
   });
 }

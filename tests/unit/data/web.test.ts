@@ -2,7 +2,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeLinks } from '../../../src/lib/data/links.ts';
-import { atomId, resolutionsFeed, themeFeed, TAG_AUTHORITY } from '../../../src/lib/data/feeds.ts';
+import { atomId, FEED_ENTRIES, resolutionsFeed, themeFeed, TAG_AUTHORITY } from '../../../src/lib/data/feeds.ts';
 import { fillRoute, pagePaths, robotsTxt, routeOf, sitemapXml } from '../../../src/lib/data/sitemap.ts';
 import { headersFile } from '../../../src/lib/data/headers.ts';
 import { datasetJsonLd, jsonLdText, procedureJsonLd } from '../../../src/lib/data/jsonld.ts';
@@ -239,5 +239,18 @@ describe('preview images', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]!.endsWith('…')).toBe(true);
     expect(wrap('Short title', 'bold', 60, 1000, 4)).toEqual(['Short title']);
+  });
+});
+
+describe('feed size', () => {
+  it('keeps only the newest resolutions however many the site holds', () => {
+    const site = model();
+    const many = Array.from({ length: FEED_ENTRIES + 10 }, (_, i) => site.procedures[i % site.procedures.length]!);
+    const big = { ...site, procedures: many };
+    const links = makeLinks('/');
+    expect(childrenNamed(parseXml(resolutionsFeed(big, links)), 'entry')).toHaveLength(FEED_ENTRIES);
+    const theme = site.themes.find((t) => site.demands.some((d) => d.themes.includes(t.id)))!;
+    expect(childrenNamed(parseXml(themeFeed(big, theme, links)), 'entry').length).toBeLessThanOrEqual(FEED_ENTRIES);
+    expect(childrenNamed(parseXml(resolutionsFeed(site, links)), 'entry')).toHaveLength(site.procedures.length);
   });
 });
