@@ -19,13 +19,14 @@
 // missing or older than the build it should describe).
 
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
+import { isMain } from './lib/is-main.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PAGES = ['/', '/procedures/2019-2610/', '/search/', '/timeline/'];
@@ -282,13 +283,7 @@ async function main() {
   return 0;
 }
 
-const invokedDirectly = (() => {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
+const invokedDirectly = isMain(import.meta.url);
 
 if (invokedDirectly) {
   main().then((code) => process.exit(code));

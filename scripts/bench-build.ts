@@ -38,6 +38,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSyntheticCorpus, procedureMarkdown, type SyntheticProcedure } from './synthetic/generate.ts';
+import { isMain } from './lib/is-main.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONTENT = path.join(ROOT, 'content');
@@ -450,7 +451,7 @@ async function main(): Promise<number> {
   return v.every((x) => x.ok) || values['no-fail'] ? 0 : 1;
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly = isMain(import.meta.url);
 if (invokedDirectly) {
   main().then(
     (code) => process.exit(code),

@@ -22,11 +22,11 @@
 // the violations; exits 1 when anything is over budget. tests/unit/budgets.test.ts runs the same
 // checks on dist/ and on a broken fixture.
 
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { isMain } from './lib/is-main.mjs';
 
 export const KB = 1024;
 export const DEFAULTS = Object.freeze({
@@ -449,13 +449,7 @@ function main() {
   return result.violations.length ? 1 : 0;
 }
 
-const invokedDirectly = (() => {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
+const invokedDirectly = isMain(import.meta.url);
 
 if (invokedDirectly) {
   try {

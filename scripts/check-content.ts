@@ -14,7 +14,6 @@
 // theme" for a theme whose record is invalid) are left out and counted instead.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { contentDir, loadContent } from '../src/lib/model/load.ts';
@@ -25,6 +24,7 @@ import type { SiteInput, SiteModel } from '../src/lib/model/types.ts';
 import { procedureSchema } from '../src/schemas/procedure.ts';
 import { addresseeSchema, personSchema, provisionSchema, themeSchema } from '../src/schemas/taxonomy.ts';
 import { demandFileSchema, eventSchema, threadSchema } from '../src/schemas/curation.ts';
+import { isMain } from './lib/is-main.mjs';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -409,6 +409,6 @@ function main(): number {
   return 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = main();
 }

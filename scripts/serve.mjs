@@ -10,13 +10,13 @@
 // Netlify/Cloudflare-style `<dir>/_headers` file (matched against the full request path).
 // Also imported by the tests: `startServer({ dir, base, port: 0 })`.
 
-import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { realpath, stat, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { isMain } from './lib/is-main.mjs';
 
 const TEXT = '; charset=utf-8';
 /** @type {Record<string, string>} */
@@ -480,16 +480,7 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-const invokedDirectly = (() => {
-  try {
-    return (
-      !!process.argv[1] &&
-      realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
-    );
-  } catch {
-    return false;
-  }
-})();
+const invokedDirectly = isMain(import.meta.url);
 
 if (invokedDirectly) {
   main().catch((error) => {
