@@ -24,7 +24,9 @@
  * from /proc/<pid>/status. Pages = *.html files written.
  *
  * Targets (exit 1 when missed, unless --no-fail): the 2,000-procedure build in ≤ 60 s wall and
- * ≤ 2 GB peak RSS, and cost per page flat from 200 to 2,000 (ms/page at 2,000 ≤ 1.5 × at 200).
+ * ≤ 2 GB peak RSS, and cost per page flat from 200 to 2,000 (ms/page at 2,000 ≤ 1.5 × at 200);
+ * and, at every size, every page within the budgets of scripts/budgets.mjs (what a reader
+ * downloads must not grow with the corpus), measured on the output after the timed build.
  *
  * --profile: one more build of the largest size under `node --cpu-prof`, summarised: the hottest
  * functions by self time and by inclusive time (project code first). --profile-only: just that.
@@ -39,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSyntheticCorpus, procedureMarkdown, type SyntheticProcedure } from './synthetic/generate.ts';
 import { isMain } from './lib/is-main.mjs';
+import { measureSite } from './budgets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONTENT = path.join(ROOT, 'content');
@@ -68,11 +71,39 @@ interface RunResult {
   generateSeconds: number;
   outputBytes: number;
   astroPhases: Record<string, number>;
+  /** Page weight of the output, by scripts/budgets.mjs (measured after the build, not timed). */
+  weight: PageWeight | null;
   exitCode: number | null;
   logFile: string;
 }
 
 const log = (s: string) => process.stdout.write(s + '\n');
+
+interface PageWeight {
+  /** Pages over any budget of scripts/budgets.mjs (critical path 14 KB, JS rules, images). */
+  overBudget: number;
+  /** Median critical path (HTML + CSS, gzip) in bytes. */
+  medianCritical: number;
+  /** The heaviest pages by critical path, heaviest first. */
+  largest: Array<{ page: string; critical: number }>;
+}
+
+/**
+ * What a reader downloads does not grow with the corpus: the same budgets as `npm test` applies to
+ * dist/, measured on the synthetic builds.
+ */
+function pageWeight(outDir: string): PageWeight {
+  const { rows } = measureSite(outDir);
+  const critical = rows.map((r) => r.critical).sort((a, b) => a - b);
+  return {
+    overBudget: rows.filter((r) => r.violations.length).length,
+    medianCritical: critical[Math.floor(critical.length / 2)] ?? 0,
+    largest: [...rows]
+      .sort((a, b) => b.critical - a.critical)
+      .slice(0, 3)
+      .map((r) => ({ page: r.page, critical: r.critical })),
+  };
+}
 
 /** Every regular file under dir (recursively). */
 function walk(dir: string, out: string[] = []): string[] {
@@ -258,6 +289,7 @@ async function runSize(size: number, seed: number, opts: { keep: boolean; inPlac
     } catch {
       demands = null;
     }
+    const weight = m.code === 0 && !opts.cpuProf ? pageWeight(outDir) : null;
     if (m.code !== 0) log(`bench: build of ${size} exited ${m.code}; log in ${logFile}\n${m.output.split('\n').slice(-25).join('\n')}`);
     return {
       size,
@@ -275,6 +307,7 @@ async function runSize(size: number, seed: number, opts: { keep: boolean; inPlac
       generateSeconds,
       outputBytes: files.reduce((n, f) => n + statSync(f).size, 0),
       astroPhases: astroPhases(m.output),
+      weight,
       exitCode: m.code,
       logFile,
     };
@@ -371,9 +404,33 @@ function formatTable(rows: RunResult[]): string {
   return [line(head), ...body.map(line)].join('\n');
 }
 
+/** Page weight per size: what a reader downloads per page must not grow with the corpus. */
+function formatWeightTable(rows: RunResult[]): string {
+  const kb = (b: number) => (b / 1024).toFixed(1);
+  const lines = ['procedures  pages over budget  median critical KB  largest critical paths (KB gzip)'];
+  for (const r of rows) {
+    const w = r.weight;
+    lines.push(
+      w
+        ? `${String(r.size).padStart(10)}  ${String(w.overBudget).padStart(17)}  ${kb(w.medianCritical).padStart(18)}  ${w.largest.map((x) => `${x.page} ${kb(x.critical)}`).join(', ')}`
+        : `${String(r.size).padStart(10)}  not measured (build failed)`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function verdicts(rows: RunResult[]): Array<{ target: string; ok: boolean; detail: string }> {
   const out: Array<{ target: string; ok: boolean; detail: string }> = [];
   for (const r of rows) if (r.exitCode !== 0) out.push({ target: `build of ${r.size} succeeds`, ok: false, detail: `exit ${r.exitCode}, log ${r.logFile}` });
+  for (const r of rows) {
+    if (!r.weight) continue;
+    const worst = r.weight.largest[0];
+    out.push({
+      target: `${r.size} procedures: every page within the budgets of scripts/budgets.mjs`,
+      ok: r.weight.overBudget === 0,
+      detail: `${r.weight.overBudget} of ${r.pages} pages over; largest ${worst ? `${worst.page} ${(worst.critical / 1024).toFixed(1)} KB` : '—'}`,
+    });
+  }
   const big = rows.find((r) => r.size === TARGET.atSize);
   const mid = rows.find((r) => r.size === TARGET.fromSize);
   if (big) {
@@ -431,6 +488,7 @@ async function main(): Promise<number> {
       `ms/page = wall / HTML pages. Peak RSS from ${rows[0]?.rssSource ?? '—'}. Load = 1-min load average before→after on ${cpus().length} cores: ` +
       `above the core count, other processes were competing and wall times are inflated (CPU s is less affected). ${process.version}.`,
     );
+    log('\nPage weight (scripts/budgets.mjs on each output; critical path = HTML + CSS, gzip):\n' + formatWeightTable(rows));
   }
   const v = verdicts(rows);
   for (const x of v) log(`${x.ok ? 'PASS' : 'FAIL'}  ${x.target}: ${x.detail}`);
