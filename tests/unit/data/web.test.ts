@@ -7,7 +7,7 @@ import { fillRoute, pagePaths, robotsTxt, routeOf, sitemapXml } from '../../../s
 import { headersFile } from '../../../src/lib/data/headers.ts';
 import { datasetJsonLd, jsonLdText, procedureJsonLd } from '../../../src/lib/data/jsonld.ts';
 import { procedureCard, siteCard } from '../../../src/lib/data/og/card.ts';
-import { crc32, wrap } from '../../../src/lib/data/og/raster.ts';
+import { Canvas, crc32, wrap, type Rgb } from '../../../src/lib/data/og/raster.ts';
 import { FACES } from '../../../src/lib/data/og/glyphs.ts';
 import { xmlEscape } from '../../../src/lib/data/xml.ts';
 import { childText, childrenNamed, parseXml, type XmlElement } from './xml-check.ts';
@@ -191,7 +191,10 @@ describe('JSON-LD', () => {
 describe('preview images', () => {
   const site = model();
 
-  /** Decodes our PNG (8-bit RGB, one IDAT) enough to check it. */
+  /**
+   * Decodes our PNGs (8-bit RGB or 8-bit indexed colour, unfiltered rows) to RGB, checking the chunk
+   * sequence (IHDR, PLTE if and only if indexed, IDAT, IEND), every CRC and every palette index.
+   */
   function readPng(png: Uint8Array) {
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
@@ -205,25 +208,94 @@ describe('preview images', () => {
       chunks.push({ type, data });
       o += 12 + len;
     }
-    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
-    const ih = new DataView(chunks[0]!.data.buffer, chunks[0]!.data.byteOffset);
+    expect(o).toBe(png.length);
+    const ihdr = chunks[0]!.data;
+    const ih = new DataView(ihdr.buffer, ihdr.byteOffset, ihdr.byteLength);
     const width = ih.getUint32(0);
     const height = ih.getUint32(4);
-    const raw = inflateSync(chunks[1]!.data);
-    expect(raw.length).toBe((width * 3 + 1) * height);
-    return { width, height, raw };
+    const colorType = ihdr[9]!;
+    expect([ihdr[8], ihdr[10], ihdr[11], ihdr[12]], 'bit depth 8, deflate, filter method 0, no interlace').toEqual([8, 0, 0, 0]);
+    expect([2, 3]).toContain(colorType);
+    const indexed = colorType === 3;
+    expect(chunks.map((c) => c.type)).toEqual(indexed ? ['IHDR', 'PLTE', 'IDAT', 'IEND'] : ['IHDR', 'IDAT', 'IEND']);
+    const palette = indexed ? chunks[1]!.data : undefined;
+    if (palette) {
+      expect(palette.length % 3).toBe(0);
+      expect(palette.length / 3).toBeGreaterThan(0);
+      expect(palette.length / 3).toBeLessThanOrEqual(256);
+    }
+    const raw = inflateSync(chunks.at(-2)!.data);
+    const bpp = indexed ? 1 : 3;
+    expect(raw.length).toBe((width * bpp + 1) * height);
+    const rgb = new Uint8Array(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      const row = y * (width * bpp + 1);
+      expect(raw[row], 'filter type "None"').toBe(0);
+      if (!palette) rgb.set(raw.subarray(row + 1, row + 1 + width * 3), y * width * 3);
+      else {
+        for (let x = 0; x < width; x++) {
+          const k = raw[row + 1 + x]!;
+          if (3 * k >= palette.length) expect.fail(`palette index ${k} out of range at ${x},${y}`);
+          rgb.set(palette.subarray(3 * k, 3 * k + 3), (y * width + x) * 3);
+        }
+      }
+    }
+    return { width, height, colorType, rgb };
   }
 
-  it('are 1200×630 PNGs with text drawn, one per procedure, deterministic', () => {
+  const pixel = (img: { width: number; rgb: Uint8Array }, x: number, y: number) => [...img.rgb.subarray((y * img.width + x) * 3, (y * img.width + x) * 3 + 3)];
+  const colorsIn = (rgb: Uint8Array) => {
+    const set = new Set<number>();
+    for (let i = 0; i < rgb.length; i += 3) set.add((rgb[i]! << 16) | (rgb[i + 1]! << 8) | rgb[i + 2]!);
+    return set.size;
+  };
+
+  it('are 1200×630 indexed-colour PNGs with text drawn, one per procedure, deterministic', () => {
     for (const p of site.procedures) {
       const png = procedureCard(p);
-      const { width, height, raw } = readPng(png);
-      expect([width, height]).toEqual([1200, 630]);
-      // Not a blank image: many distinct filtered byte values.
-      expect(new Set(raw).size).toBeGreaterThan(50);
+      const img = readPng(png);
+      expect([img.width, img.height]).toEqual([1200, 630]);
+      expect(img.colorType, 'a card fits a palette').toBe(3);
+      // Not blank: an accent bar on the background, and anti-aliased text (many shades of it) …
+      expect(pixel(img, 5, 300)).not.toEqual(pixel(img, 1190, 5));
+      expect(colorsIn(img.rgb)).toBeGreaterThan(50);
+      // … with the title's dark ink in the title area.
+      let ink = 0;
+      for (let y = 150; y < 380; y++) {
+        for (let x = 88, o = (y * 1200 + x) * 3; x < 1128; x++, o += 3) if (Math.max(img.rgb[o]!, img.rgb[o + 1]!, img.rgb[o + 2]!) < 64) ink++;
+      }
+      expect(ink).toBeGreaterThan(10_000);
       expect(Buffer.from(procedureCard(p)).equals(Buffer.from(png))).toBe(true);
     }
     expect(readPng(siteCard(site)).width).toBe(1200);
+  });
+
+  it('encode the canvas losslessly: as a palette up to 256 colours, as RGB beyond', () => {
+    const bg: Rgb = [250, 248, 240];
+    const draw = (c: Canvas) => {
+      c.fillRect(0, 0, 12, 120, [138, 59, 18]);
+      c.text('Kazakhstan — Tjgy 2019/2610(RSP) …', 20, 50, 'bold', 40, [27, 31, 36]);
+      c.text('freedom of assembly, verbatim', 20, 100, 'regular', 28, [11, 79, 138]);
+    };
+    const small = new Canvas(640, 160, bg);
+    draw(small);
+    const a = readPng(small.png());
+    expect(a.colorType).toBe(3);
+    expect(Buffer.from(a.rgb).equals(Buffer.from(small.rgb)), 'indexed PNG = canvas').toBe(true);
+    expect(colorsIn(a.rgb)).toBeGreaterThan(20);
+    expect(pixel(a, 5, 60)).toEqual([138, 59, 18]);
+    expect(pixel(a, 630, 5)).toEqual(bg);
+    // The same drawing after 300 one-pixel fills of distinct colours (bottom rows): too many for a
+    // palette, so RGB, with the same pixels as the indexed image everywhere else.
+    const many = new Canvas(640, 160, bg);
+    for (let i = 0; i < 300; i++) many.fillRect(i % 640, 150 + Math.floor(i / 640), 1, 1, [i & 255, (i >> 8) * 100, 7]);
+    draw(many);
+    const b = readPng(many.png());
+    expect(b.colorType).toBe(2);
+    expect(Buffer.from(b.rgb).equals(Buffer.from(many.rgb)), 'RGB PNG = canvas').toBe(true);
+    expect(pixel(b, 299, 150)).toEqual([43, 100, 7]);
+    const top = 150 * 640 * 3;
+    expect(Buffer.from(b.rgb.subarray(0, top)).equals(Buffer.from(a.rgb.subarray(0, top))), 'RGB PNG = indexed PNG').toBe(true);
   });
 
   it('has a glyph for every character the images draw (else it draws "?": rerun make-glyphs.mjs with more CHARS)', () => {
