@@ -9,6 +9,12 @@
  * where "2011-12-01" does, before "2011-12-05" and after "2011-11-30"; "2015" starts with
  * "2015-01-01". Marks at least `MIN_MARK` wide; year-only dates are drawn as spans across the year
  * in a band of their own.
+ *
+ * That drawing grows with the corpus (a mark per date, a label per resolution), and it sits on the
+ * timeline's index page, which must stay within the page budget. Past DETAIL_MAX_MARKS marks or
+ * DETAIL_MAX_LANDMARKS resolutions it is drawn per year instead (`mode: 'yearly'`): a bar per year
+ * (facts stated, procedural steps) and the number of resolutions adopted that year, so its size
+ * grows with the number of years only.
  */
 import { compareDates, precisionOf } from '../model/dates.ts';
 
@@ -80,10 +86,29 @@ export interface OverviewYear {
   x: number;
   x2: number;
   labelX: number;
+  /** False when years are too narrow for every label: then every n-th year is labelled. */
+  labelled: boolean;
+}
+
+/** Yearly mode: a year's events as a bar, stacked from the axis up: procedural steps, then facts stated. */
+export interface OverviewBar {
+  year: number;
+  x: number;
+  width: number;
+  segments: Array<{ group: 'context' | 'procedural'; count: number; y: number; height: number }>;
+}
+
+/** Yearly mode: the number of resolutions adopted in a year, written above the year. */
+export interface OverviewLandmarkCount {
+  year: number;
+  count: number;
+  x: number;
+  textY: number;
+  pinY: number;
 }
 
 export interface LegendItem {
-  key: 'landmark' | 'landmark-year' | Band;
+  key: 'landmark' | 'landmark-year' | Band | 'landmark-count' | 'bar-context' | 'bar-procedural';
   label: string;
   /** Swatch box and text baseline. */
   x: number;
@@ -100,6 +125,8 @@ export interface YearCount {
 }
 
 export interface Overview {
+  /** One mark per date and a label per resolution, or (too many for that) counts per year. */
+  mode: 'detail' | 'yearly';
   width: number;
   height: number;
   from: number;
@@ -110,6 +137,8 @@ export interface Overview {
   years: OverviewYear[];
   landmarks: OverviewLandmark[];
   marks: OverviewMark[];
+  bars: OverviewBar[];
+  landmarkCounts: OverviewLandmarkCount[];
   legend: LegendItem[];
   counts: YearCount[];
   title: string;
@@ -117,6 +146,15 @@ export interface Overview {
 }
 
 export const MIN_MARK = 3;
+/**
+ * Above these, the overview is drawn per year. Measured on built pages (the real /timeline/, 46
+ * marks and 4 labels: 2.1 KB gzip; a 200-procedure one, 239 marks and 200 labels: 13.7 KB, the
+ * whole budget), a mark costs about 25 bytes gzip and a labelled resolution about 35: at these
+ * limits the drawing stays near 5 KB, and the index page near 11 KB of its 14. Drawn per year it
+ * is under 2 KB at 200 and at 2,000 procedures.
+ */
+export const DETAIL_MAX_MARKS = 150;
+export const DETAIL_MAX_LANDMARKS = 12;
 const FONT = 12;
 /** Rough width of a label in user units (for layout only: stagger and clamp). */
 export const textWidth = (s: string, size = FONT) => s.length * size * 0.6;
@@ -156,10 +194,17 @@ function assignLanes<T extends { x: number; width: number }>(marks: T[], gap = 1
   });
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export function buildOverview(events: readonly OverviewEventInput[], landmarkInput: readonly OverviewLandmarkInput[], options: OverviewOptions = {}): Overview {
-  const years = [...events.flatMap((e) => [e.date, e.endDate ?? e.date]), ...landmarkInput.map((l) => l.date)].map((d) => Number(d.slice(0, 4)));
-  const from = options.from ?? (years.length ? Math.min(...years) : new Date().getUTCFullYear());
-  const to = Math.max(options.to ?? (years.length ? Math.max(...years) : from), from);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const d of [...events.flatMap((e) => [e.date, e.endDate ?? e.date]), ...landmarkInput.map((l) => l.date)]) {
+    first = Math.min(first, Number(d.slice(0, 4)));
+    last = Math.max(last, Number(d.slice(0, 4)));
+  }
+  const from = options.from ?? (Number.isFinite(first) ? first : new Date().getUTCFullYear());
+  const to = Math.max(options.to ?? (Number.isFinite(last) ? last : from), from);
   const width = options.width ?? 960;
   const margin = 16;
   const x0 = margin;
@@ -167,8 +212,118 @@ export function buildOverview(events: readonly OverviewEventInput[], landmarkInp
   const scale = timeScale(from, to, x0, x1);
   const span = (date: string, endDate?: string): [number, number] => [scale(interval(date)[0]), scale(interval(endDate ?? date)[1])];
 
-  // Landmark labels, staggered into rows where they would overlap.
+  const yearList: OverviewYear[] = [];
+  const yearWidth = (x1 - x0) / (to - from + 1);
+  const labelStep = Math.ceil((textWidth('0000') + 8) / yearWidth);
+  for (let year = from; year <= to; year++) {
+    const [a, b] = span(String(year));
+    yearList.push({ year, x: a, x2: b, labelX: (a + b) / 2, labelled: (year - from) % labelStep === 0 });
+  }
+
+  // Counts per year (by the year an event starts, as the timeline's pages group them).
+  const countOf = new Map<number, YearCount>(yearList.map(({ year }) => [year, { year, context: 0, procedural: 0, landmarks: [] }]));
+  for (const e of events) {
+    const c = countOf.get(Number(e.date.slice(0, 4)));
+    if (c) c[e.group]++;
+  }
   const sortedLandmarks = [...landmarkInput].sort((a, b) => compareDates(a.date, b.date));
+  for (const l of sortedLandmarks) countOf.get(Number(l.date.slice(0, 4)))?.landmarks.push(l.reference);
+  const counts = [...countOf.values()];
+
+  const markCount = new Set(events.map((e) => `${e.group}|${e.date}|${e.endDate ?? ''}`)).size;
+  const mode: Overview['mode'] = markCount > DETAIL_MAX_MARKS || landmarkInput.length > DETAIL_MAX_LANDMARKS ? 'yearly' : 'detail';
+  const layout = mode === 'detail' ? detailLayout(events, sortedLandmarks, span, width) : yearlyLayout(counts, yearList, yearWidth);
+  const { axisY, yearLabelY, plotBottom } = layout;
+
+  // Legend: a flowing row (wrapping) of swatch + label, of what is drawn.
+  const legendDefs: Array<[LegendItem['key'], string, boolean]> =
+    mode === 'detail'
+      ? [
+          ['landmark', 'Resolution adopted', true],
+          ['landmark-year', 'Resolution, only the year known', landmarkInput.some((l) => !l.dateStated)],
+          ['point', 'Fact stated in the texts (day or month)', layout.marks.some((m) => m.band === 'point')],
+          ['span', 'Fact known only to the year', layout.marks.some((m) => m.band === 'span')],
+          ['procedural', 'Procedural step', layout.marks.some((m) => m.band === 'procedural')],
+        ]
+      : [
+          ['landmark-count', 'Resolutions in the year (number)', landmarkInput.length > 0],
+          ['bar-context', 'Facts stated in the texts', counts.some((c) => c.context > 0)],
+          ['bar-procedural', 'Procedural steps', counts.some((c) => c.procedural > 0)],
+        ];
+  const legend: LegendItem[] = [];
+  let lx = x0;
+  let ly = plotBottom + 8;
+  for (const [key, label, shown] of legendDefs) {
+    if (!shown) continue;
+    const w = 16 + textWidth(label) + 18;
+    if (lx + w > x1 && lx > x0) {
+      lx = x0;
+      ly += 20;
+    }
+    legend.push({ key, label, x: lx, y: ly, textX: lx + 16, textY: ly + 10 });
+    lx += w;
+  }
+  const height = Math.ceil(ly + 20);
+
+  const context = events.filter((e) => e.group === 'context');
+  const yearOnly = context.filter((e) => precisionOf(e.date) === 'year').length;
+  const busiest = [...counts].sort((a, b) => b.context - a.context || a.year - b.year)[0];
+  const mostLandmarks = [...counts].sort((a, b) => b.landmarks.length - a.landmarks.length || a.year - b.year)[0];
+  const title = `Overview of the timeline, ${from}–${to}`;
+  const desc = [
+    `A time axis from ${from} to ${to}.`,
+    mode === 'detail'
+      ? `Resolutions marked on it: ${sortedLandmarks.map((l) => `${l.reference} (${l.dateStated ? shortDate(l.date) : `${l.date}, adoption day not stated`})`).join(', ')}.`
+      : `${plural(landmarkInput.length, 'resolution')}, written as their number per year` +
+        (mostLandmarks && mostLandmarks.landmarks.length > 0 ? ` (most in ${mostLandmarks.year}: ${mostLandmarks.landmarks.length})` : '') +
+        '; events drawn as a bar per year.',
+    `${plural(context.length, 'dated fact')} stated in the texts` +
+      (yearOnly ? `, ${yearOnly} of them known only to the year` : '') +
+      `, and ${plural(events.length - context.length, 'procedural step')}.`,
+    busiest && busiest.context > 0 ? `Most facts fall in ${busiest.year} (${busiest.context}).` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return {
+    mode,
+    width,
+    height,
+    from,
+    to,
+    plot: { x0, x1, top: axisY, bottom: plotBottom },
+    axisY,
+    yearLabelY,
+    years: yearList,
+    landmarks: layout.landmarks,
+    marks: layout.marks,
+    bars: layout.bars,
+    landmarkCounts: layout.landmarkCounts,
+    legend,
+    counts,
+    title,
+    desc,
+  };
+}
+
+interface Layout {
+  axisY: number;
+  yearLabelY: number;
+  plotBottom: number;
+  landmarks: OverviewLandmark[];
+  marks: OverviewMark[];
+  bars: OverviewBar[];
+  landmarkCounts: OverviewLandmarkCount[];
+}
+
+/** A mark per date below the axis, a labelled marker per resolution above it. */
+function detailLayout(
+  events: readonly OverviewEventInput[],
+  sortedLandmarks: readonly OverviewLandmarkInput[],
+  span: (date: string, endDate?: string) => [number, number],
+  width: number,
+): Layout {
+  // Landmark labels, staggered into rows where they would overlap.
   const rowEnds: number[] = [];
   const placed = sortedLandmarks.map((l) => {
     const [s, e] = span(l.date);
@@ -251,56 +406,37 @@ export function buildOverview(events: readonly OverviewEventInput[], landmarkInp
     const lineY: [number, number] = [row * rowHeight + FONT + 2, row * rowHeight + 2 * FONT + 5];
     return { ...l, x, x2, labelX, anchor, row, lines, lineY, top: lineY[1] + 4, bottom: plotBottom, bracketY: lineY[1] + 6 };
   });
+  return { axisY, yearLabelY, plotBottom, landmarks, marks, bars: [], landmarkCounts: [] };
+}
 
-  const yearList: OverviewYear[] = [];
-  for (let year = from; year <= to; year++) {
-    const [a, b] = span(String(year));
-    yearList.push({ year, x: a, x2: b, labelX: (a + b) / 2 });
-  }
+/** Height of the tallest bar in yearly mode. */
+const BAR_MAX = 80;
 
-  // Legend: a flowing row (wrapping) of swatch + label.
-  const legendDefs: Array<[LegendItem['key'], string]> = [
-    ['landmark', 'Resolution adopted'],
-    ...(landmarkInput.some((l) => !l.dateStated) ? [['landmark-year', 'Resolution, only the year known'] as [LegendItem['key'], string]] : []),
-    ['point', 'Fact stated in the texts (day or month)'],
-    ['span', 'Fact known only to the year'],
-    ['procedural', 'Procedural step'],
-  ];
-  const shownDefs = legendDefs.filter(([key]) => key === 'landmark' || key === 'landmark-year' || marks.some((m) => m.band === key));
-  const legend: LegendItem[] = [];
-  let lx = x0;
-  let ly = plotBottom + 8;
-  for (const [key, label] of shownDefs) {
-    const w = 16 + textWidth(label) + 18;
-    if (lx + w > x1 && lx > x0) {
-      lx = x0;
-      ly += 20;
+/** Per year: the number of resolutions above, the events as a bar standing on the axis. */
+function yearlyLayout(counts: readonly YearCount[], years: readonly OverviewYear[], yearWidth: number): Layout {
+  const textY = FONT + 2;
+  const pinY = textY + 4;
+  const barsTop = pinY + 16;
+  const axisY = barsTop + BAR_MAX;
+  const yearLabelY = axisY + 18;
+  const max = Math.max(1, ...counts.map((c) => c.context + c.procedural));
+  const barWidth = Math.max(MIN_MARK, Math.min(24, yearWidth * 0.6));
+  const bars: OverviewBar[] = [];
+  const landmarkCounts: OverviewLandmarkCount[] = [];
+  counts.forEach((c, i) => {
+    const centre = years[i]!.labelX;
+    if (c.landmarks.length) landmarkCounts.push({ year: c.year, count: c.landmarks.length, x: centre, textY, pinY });
+    if (!c.context && !c.procedural) return;
+    let top = axisY;
+    const segments: OverviewBar['segments'] = [];
+    for (const group of ['procedural', 'context'] as const) {
+      if (!c[group]) continue;
+      // At least a sliver, so a year with one event among thousands is still visible.
+      const height = Math.max(1.5, (c[group] / max) * BAR_MAX);
+      top -= height;
+      segments.push({ group, count: c[group], y: top, height });
     }
-    legend.push({ key, label, x: lx, y: ly, textX: lx + 16, textY: ly + 10 });
-    lx += w;
-  }
-  const height = Math.ceil(ly + 20);
-
-  const counts: YearCount[] = yearList.map(({ year }) => ({
-    year,
-    context: events.filter((e) => e.group === 'context' && Number(e.date.slice(0, 4)) === year).length,
-    procedural: events.filter((e) => e.group === 'procedural' && Number(e.date.slice(0, 4)) === year).length,
-    landmarks: landmarkInput.filter((l) => Number(l.date.slice(0, 4)) === year).map((l) => l.reference),
-  }));
-
-  const context = events.filter((e) => e.group === 'context');
-  const busiest = [...counts].sort((a, b) => b.context - a.context || a.year - b.year)[0];
-  const title = `Overview of the timeline, ${from}–${to}`;
-  const desc = [
-    `A time axis from ${from} to ${to}.`,
-    `Resolutions marked on it: ${sortedLandmarks.map((l) => `${l.reference} (${l.dateStated ? shortDate(l.date) : `${l.date}, adoption day not stated`})`).join(', ')}.`,
-    `${context.length} dated fact${context.length === 1 ? '' : 's'} stated in the texts` +
-      (context.some((e) => precisionOf(e.date) === 'year') ? `, ${context.filter((e) => precisionOf(e.date) === 'year').length} of them known only to the year` : '') +
-      `, and ${events.length - context.length} procedural step${events.length - context.length === 1 ? '' : 's'}.`,
-    busiest && busiest.context > 0 ? `Most facts fall in ${busiest.year} (${busiest.context}).` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-
-  return { width, height, from, to, plot: { x0, x1, top: axisY, bottom: plotBottom }, axisY, yearLabelY, years: yearList, landmarks, marks, legend, counts, title, desc };
+    bars.push({ year: c.year, x: centre - barWidth / 2, width: barWidth, segments });
+  });
+  return { axisY, yearLabelY, plotBottom: yearLabelY + 6, landmarks: [], marks: [], bars, landmarkCounts };
 }

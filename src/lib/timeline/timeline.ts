@@ -77,6 +77,14 @@ export const KIND_LABEL_ONE: Record<string, string> = {
 };
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
+
+/** "1 event", "12 events". */
+export const eventCount = (n: number) => `${n} event${n === 1 ? '' : 's'}`;
+
+/** The label of a filter: the kind's plural label, or the theme's. */
+export function filterLabel(site: Pick<SiteModel, 'themeById'>, filter: Filter): string {
+  return filter.by === 'kind' ? kindLabel(filter.value) : (site.themeById.get(filter.value)?.label ?? filter.value);
+}
 export const kindLabelOne = (kind: string) => KIND_LABEL_ONE[kind] ?? kind;
 
 /** The landmark date of a procedure: the stated adoption day, or else its reference's year. */
@@ -107,12 +115,29 @@ export function matches(e: TimelineEvent, filter: Filter | undefined): boolean {
 
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 
-/** Events (filtered) and all resolution landmarks, in order, grouped by year (oldest first). */
-export function buildTimeline(site: Pick<SiteModel, 'procedures' | 'events'>, filter?: Filter): YearGroup[] {
-  const entries: Entry[] = [
-    ...landmarks(site).map((l): Entry => ({ type: 'landmark', date: l.date, landmark: l })),
-    ...site.events.filter((e) => matches(e, filter)).map((e): Entry => ({ type: 'event', date: e.date, event: e })),
+/** The procedures that state an event: the one it belongs to, and those it is also stated in. */
+export const statedIn = (e: TimelineEvent): string[] => [e.slug, ...e.alsoStated.map((a) => a.slug)];
+
+/**
+ * The entries of the timeline, in order: the events (filtered) and resolution landmarks. Unfiltered,
+ * every resolution is a landmark. Filtered, only the resolutions that state the events shown are:
+ * the landmarks then say which texts the events come from, and a filter's pages grow with its own
+ * events, not with every resolution of the site (with every landmark on every filter, 2,000
+ * resolutions would put 2,000 landmarks on each of some thirty filters).
+ */
+export function timelineEntries(site: Pick<SiteModel, 'procedures' | 'events'>, filter?: Filter): Entry[] {
+  const events = site.events.filter((e) => matches(e, filter));
+  const stating = filter ? new Set(events.flatMap(statedIn)) : undefined;
+  return [
+    ...landmarks(site)
+      .filter((l) => !stating || stating.has(l.procedure.slug))
+      .map((l): Entry => ({ type: 'landmark', date: l.date, landmark: l })),
+    ...events.map((e): Entry => ({ type: 'event', date: e.date, event: e })),
   ].sort(compareEntries);
+}
+
+/** Entries in order, grouped by year (oldest first). */
+export function groupByYear(entries: readonly Entry[]): YearGroup[] {
   const groups: YearGroup[] = [];
   for (const entry of entries) {
     const year = yearOf(entry.date);
@@ -122,6 +147,11 @@ export function buildTimeline(site: Pick<SiteModel, 'procedures' | 'events'>, fi
     if (entry.type === 'event') g.eventCount++;
   }
   return groups;
+}
+
+/** The timeline's entries (see `timelineEntries`) grouped by year, oldest first. */
+export function buildTimeline(site: Pick<SiteModel, 'procedures' | 'events'>, filter?: Filter): YearGroup[] {
+  return groupByYear(timelineEntries(site, filter));
 }
 
 /** Kinds that have events, in the order of KIND_LABELS (unknown kinds last, alphabetically). */
@@ -194,8 +224,14 @@ export function formatSpan(date: string, endDate?: string): string {
 
 /** The first and last year of the timeline: events and landmarks. */
 export function yearRange(site: Pick<SiteModel, 'procedures' | 'events'>): { from: number; to: number } {
-  const years = [...site.events.flatMap((e) => [e.date, e.endDate ?? e.date]), ...landmarks(site).map((l) => l.date)].map(yearOf);
-  return { from: Math.min(...years), to: Math.max(...years) };
+  let from = Infinity;
+  let to = -Infinity;
+  // A loop, not Math.min(...years): tens of thousands of events would overflow the argument list.
+  for (const d of [...site.events.flatMap((e) => [e.date, e.endDate ?? e.date]), ...landmarks(site).map((l) => l.date)]) {
+    from = Math.min(from, yearOf(d));
+    to = Math.max(to, yearOf(d));
+  }
+  return { from, to };
 }
 
 /**

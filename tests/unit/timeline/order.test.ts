@@ -95,12 +95,22 @@ describe('buildTimeline', () => {
     expect(e.date).toBe('2013');
   });
 
-  it('filters by kind and theme but keeps the landmarks', () => {
-    const byTheme = buildTimeline(site, { by: 'theme', value: 't1' });
-    expect(byTheme.flatMap((g) => g.entries).filter((e) => e.type === 'event').map((e) => e.type === 'event' && e.event.id)).toEqual(['fact']);
-    expect(byTheme.flatMap((g) => g.entries).filter((e) => e.type === 'landmark')).toHaveLength(2);
-    const byKind = buildTimeline(site, { by: 'kind', value: 'key-event' });
-    expect(byKind.flatMap((g) => g.entries).filter((e) => e.type === 'event').map((e) => e.type === 'event' && e.event.id)).toEqual(['step']);
+  it('filters by kind and theme, with the landmarks of the resolutions that state the events shown', () => {
+    const stated = {
+      procedures: site.procedures,
+      events: [...site.events, ev('also', '2014-05-01', 'context', { themes: ['t2'], alsoStated: [{ slug: '2016-2607', anchor: 'para-1', quote: 'q' }] })],
+    };
+    const landmarksOf = (groups: ReturnType<typeof buildTimeline>) => groups.flatMap((g) => g.entries).flatMap((e) => (e.type === 'landmark' ? [e.landmark.procedure.slug] : []));
+    const eventsOf = (groups: ReturnType<typeof buildTimeline>) => groups.flatMap((g) => g.entries).flatMap((e) => (e.type === 'event' ? [e.event.id] : []));
+    const byTheme = buildTimeline(stated, { by: 'theme', value: 't1' });
+    expect(eventsOf(byTheme)).toEqual(['fact']);
+    expect(landmarksOf(byTheme)).toEqual(['2013-2600']);
+    // Stated in one procedure and also in another: both are landmarks.
+    expect(landmarksOf(buildTimeline(stated, { by: 'theme', value: 't2' }))).toEqual(['2013-2600', '2016-2607']);
+    const byKind = buildTimeline(stated, { by: 'kind', value: 'key-event' });
+    expect(eventsOf(byKind)).toEqual(['step']);
+    // Unfiltered, every resolution is a landmark.
+    expect(landmarksOf(buildTimeline(stated))).toEqual(['2013-2600', '2016-2607']);
   });
 
   it('orders entries with compareEntries consistently with compareDates', () => {

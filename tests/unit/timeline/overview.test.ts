@@ -1,7 +1,7 @@
 // Geometry of the timeline overview (src/lib/timeline/overview.ts).
 import { describe, expect, it } from 'vitest';
 import { compareDates } from '../../../src/lib/model/dates.ts';
-import { buildOverview, interval, MIN_MARK, shortDate, textWidth, timeScale, type OverviewEventInput } from '../../../src/lib/timeline/overview.ts';
+import { buildOverview, DETAIL_MAX_LANDMARKS, DETAIL_MAX_MARKS, interval, MIN_MARK, shortDate, textWidth, timeScale, type OverviewEventInput } from '../../../src/lib/timeline/overview.ts';
 
 const ev = (id: string, date: string, group: OverviewEventInput['group'] = 'context', endDate?: string): OverviewEventInput => ({ id, date, group, endDate });
 const LANDMARKS = [
@@ -151,5 +151,65 @@ describe('buildOverview', () => {
     expect(shortDate('2013')).toBe('2013');
     expect(shortDate('2011-12')).toBe('Dec 2011');
     expect(shortDate('2021-02-11')).toBe('11 Feb 2021');
+  });
+});
+
+describe('buildOverview of a large timeline', () => {
+  // 2,000 resolutions and 20,000 events over 2004–2025, as a synthetic corpus of 2,000 procedures.
+  const years = Array.from({ length: 22 }, (_, i) => 2004 + i);
+  const day = (i: number) => `${years[i % 22]}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const events = Array.from({ length: 20_000 }, (_, i) => ev(`e${i}`, day(i * 7), i % 5 ? 'procedural' : 'context'));
+  const resolutions = Array.from({ length: 2000 }, (_, i) => ({ slug: `r${i}`, reference: `${years[i % 22]}/${String(i).padStart(4, '0')}(RSP)`, date: day(i), dateStated: true }));
+  const o = buildOverview(events, resolutions);
+
+  it('is drawn per year, so its size grows with the years, not the events', () => {
+    expect(o.mode).toBe('yearly');
+    expect(o.marks).toEqual([]);
+    expect(o.landmarks).toEqual([]);
+    expect(o.bars.length).toBeLessThanOrEqual(years.length);
+    expect(o.bars.flatMap((b) => b.segments).length).toBeLessThanOrEqual(2 * years.length);
+    expect(o.landmarkCounts.length).toBeLessThanOrEqual(years.length);
+    expect(o.desc.length).toBeLessThan(400);
+  });
+
+  it('counts every event and resolution in its year, as the table does', () => {
+    expect(o.bars.flatMap((b) => b.segments).reduce((n, s) => n + s.count, 0)).toBe(events.length);
+    expect(o.landmarkCounts.reduce((n, c) => n + c.count, 0)).toBe(resolutions.length);
+    for (const b of o.bars) {
+      const c = o.counts.find((x) => x.year === b.year)!;
+      expect(b.segments.map((s) => [s.group, s.count])).toEqual([['procedural', c.procedural], ['context', c.context]].filter(([, n]) => n));
+    }
+    for (const l of o.landmarkCounts) expect(l.count).toBe(o.counts.find((x) => x.year === l.year)!.landmarks.length);
+  });
+
+  it('stands bars on the axis, taller for more events, within the drawing', () => {
+    const total = (b: (typeof o.bars)[number]) => b.segments.reduce((n, s) => n + s.count, 0);
+    const top = (b: (typeof o.bars)[number]) => Math.min(...b.segments.map((s) => s.y));
+    for (const b of o.bars) {
+      expect(b.segments[0]!.y + b.segments[0]!.height).toBeCloseTo(o.axisY);
+      expect(top(b)).toBeGreaterThan(Math.max(...o.landmarkCounts.map((l) => l.pinY)));
+      const year = o.years.find((y) => y.year === b.year)!;
+      expect(b.x).toBeGreaterThanOrEqual(year.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(year.x2);
+    }
+    const [a, b] = [...o.bars].sort((x, y) => total(x) - total(y));
+    if (total(a!) < total(b!)) expect(top(a!)).toBeGreaterThan(top(b!));
+    expect(o.legend.map((k) => k.key)).toEqual(['landmark-count', 'bar-context', 'bar-procedural']);
+  });
+
+  it('switches from a mark per date just past its limits', () => {
+    const dates = (n: number) => Array.from({ length: n }, (_, i) => ev(`d${i}`, `${2010 + Math.floor(i / 300)}-${String(1 + Math.floor((i % 300) / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`));
+    expect(buildOverview(dates(DETAIL_MAX_MARKS), LANDMARKS).mode).toBe('detail');
+    expect(buildOverview(dates(DETAIL_MAX_MARKS + 1), LANDMARKS).mode).toBe('yearly');
+    expect(buildOverview([], resolutions.slice(0, DETAIL_MAX_LANDMARKS)).mode).toBe('detail');
+    expect(buildOverview([], resolutions.slice(0, DETAIL_MAX_LANDMARKS + 1)).mode).toBe('yearly');
+  });
+
+  it('labels only as many years as fit', () => {
+    const long = buildOverview([ev('a', '1800'), ev('b', '2025')], []);
+    const labelled = long.years.filter((y) => y.labelled);
+    expect(labelled[0]!.year).toBe(1800);
+    for (let i = 1; i < labelled.length; i++) expect(labelled[i]!.labelX - labelled[i - 1]!.labelX).toBeGreaterThanOrEqual(textWidth('0000'));
+    expect(o.years.every((y) => y.labelled)).toBe(true);
   });
 });
