@@ -6,23 +6,25 @@
  * Caps are entry counts chosen so that the heaviest page of each kind stays well inside the 14 KB
  * critical-path budget (scripts/budgets.mjs): the layout and CSS cost ≈ 3 KB gzip, so a page has
  * ≈ 11 KB for its own content. Figures measured on the built real site and on a 200- and
- * 2,000-procedure synthetic build (README, "Listings that grow with the corpus").
+ * 2,000-procedure synthetic build: ARCHITECTURE.md, "Listings that grow with the corpus".
  */
 import { paginateByYear, type Listing, type ListingPage } from './paginate.ts';
 import { personPath, themePath } from './paths.ts';
 import type { Demand, Mention, PersonModel, Procedure, SiteModel, TimelineEvent } from './model/index.ts';
 
 /**
- * Demand cards per page. A card is ≈ 100 B gzip on the real pages and up to ≈ 140 B with names,
- * provisions and several themes, so 60 cards plus their resolution headings stay ≤ 9 KB of content.
+ * Demand cards per page. A card is ≈ 115 B gzip on the real /demands/ (56 cards, 9.7 KB page), so
+ * 60 cards and their resolution headings leave ≈ 4 KB of the budget free (9.7 KB measured on the
+ * largest year page of a 2,000-procedure build).
  */
 export const DEMANDS_PER_PAGE = 60;
 /**
- * Demand cards per page of a theme. Theme pages show each demand's citation (≈ 100 B more per
- * card), so they hold fewer cards than /demands/.
+ * Demand cards per page of a theme. Theme pages show each demand's citation line (≈ 130 B a card
+ * on the real content instead of ≈ 115 B), and are measured heavier per card at scale (9.6 KB for
+ * 40 cards at 2,000 procedures), so they hold fewer cards than /demands/.
  */
 export const THEME_DEMANDS_PER_PAGE = 40;
-/** Resolution cards per page of the resolutions listing (≈ 170 B gzip each: title, facts, themes). */
+/** Resolution cards per page of the resolutions listing (≈ 100 B gzip each: title, facts, themes). */
 export const RESOLUTIONS_PER_PAGE = 30;
 /** Resolution cards on the home page: the newest ones; the rest are one link away. */
 export const HOME_RESOLUTIONS = 10;
