@@ -185,7 +185,10 @@ describe('search page', () => {
       expect(u.searchParams.get('q')).toBe('torture');
       expect(u.searchParams.get('year')).toBe('2019');
       await page.goto(`${web.server.url}demands/`);
-      expect(await page.locator('.demand-card').count()).toBeGreaterThan(56);
+      // The fallback lists demands, each once (tests/browser/listings.test.ts walks to all of them).
+      const cards = await page.$$eval('.demand-card', (cs) => cs.map((c) => c.getAttribute('data-demand')));
+      expect(cards.length).toBeGreaterThan(0);
+      expect(new Set(cards).size).toBe(cards.length);
     } finally {
       await context.close();
     }
