@@ -91,7 +91,7 @@ export function startSearchPage(): void {
     const words = s.q.trim() ? ` for “${s.q.trim()}”` : '';
     status.replaceChildren();
     if (res.total === 0) {
-      status.append(`No results${words}. Try fewer or shorter words, remove a filter, or browse `, el('a', { href: `${root}demands/` }, 'all demands by theme'), '.');
+      status.append(`No results${words}. Try fewer or shorter words, remove a filter, or browse `, el('a', { href: `${root}demands/` }, 'all demands'), '.');
     } else {
       status.append(`${about}${res.total} result${res.total === 1 ? '' : 's'}${words}${res.relaxed ? ' (matching some of the words)' : ''}`);
       if (res.results.length < res.total) status.append(`; showing the first ${res.results.length}`);
