@@ -62,6 +62,12 @@ export function procedureJsonLd(p: Procedure, links: Links): Json {
   };
 }
 
+/**
+ * Procedure files the Dataset names in `isBasedOn`. Each procedure page's own JSON-LD names its
+ * file (`sameAs`); the Data page lists them only while few, so it stays one round trip.
+ */
+export const DATASET_SOURCES_LISTED = 20;
+
 /** The Data page: a schema.org Dataset whose distributions are the downloads. */
 export function datasetJsonLd(site: SiteModel, links: Links, files: Array<{ name: string; mediaType: string; size: number; description: string }>): Json {
   const years = site.procedures.map((p) => p.year);
@@ -74,7 +80,7 @@ export function datasetJsonLd(site: SiteModel, links: Links, files: Array<{ name
     url: links.url('data/'),
     isPartOf: websiteNode(links),
     creator: { '@type': 'Organization', name: SITE_NAME },
-    isBasedOn: site.procedures.map((p) => procedureFileUrl(p.reference)),
+    ...(site.procedures.length <= DATASET_SOURCES_LISTED ? { isBasedOn: site.procedures.map((p) => procedureFileUrl(p.reference)) } : {}),
     inLanguage: 'en',
     temporalCoverage: `${Math.min(...years)}/${Math.max(...years)}`,
     spatialCoverage: { '@type': 'Place', name: 'Kazakhstan' },

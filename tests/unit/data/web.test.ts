@@ -5,7 +5,7 @@ import { makeLinks } from '../../../src/lib/data/links.ts';
 import { atomId, FEED_ENTRIES, resolutionsFeed, themeFeed, TAG_AUTHORITY } from '../../../src/lib/data/feeds.ts';
 import { fillRoute, pagePaths, robotsTxt, routeOf, sitemapXml } from '../../../src/lib/data/sitemap.ts';
 import { headersFile } from '../../../src/lib/data/headers.ts';
-import { datasetJsonLd, jsonLdText, procedureJsonLd } from '../../../src/lib/data/jsonld.ts';
+import { DATASET_SOURCES_LISTED, datasetJsonLd, jsonLdText, procedureJsonLd } from '../../../src/lib/data/jsonld.ts';
 import { procedureCard, siteCard } from '../../../src/lib/data/og/card.ts';
 import { Canvas, crc32, wrap, type Rgb } from '../../../src/lib/data/og/raster.ts';
 import { FACES } from '../../../src/lib/data/og/glyphs.ts';
@@ -185,6 +185,14 @@ describe('JSON-LD', () => {
     const ld = datasetJsonLd(site, links, [{ name: 'demands.json', mediaType: 'application/json', size: 10, description: 'x' }]) as Record<string, unknown>;
     expect(ld['@type']).toBe('Dataset');
     expect(ld.distribution).toEqual([expect.objectContaining({ '@type': 'DataDownload', contentUrl: 'https://example.org/kz/data/demands.json' })]);
+    expect(ld.isBasedOn).toEqual(site.procedures.map((p) => expect.stringContaining(encodeURIComponent(p.reference))));
+  });
+
+  it('names its source procedure files only while few, so the Data page stays small at any corpus size', () => {
+    const many = Array.from({ length: DATASET_SOURCES_LISTED + 1 }, (_, i) => site.procedures[i % site.procedures.length]!);
+    const ld = datasetJsonLd({ ...site, procedures: many }, links, []) as Record<string, unknown>;
+    expect('isBasedOn' in ld).toBe(false);
+    expect(JSON.stringify(ld).length).toBeLessThan(JSON.stringify(datasetJsonLd(site, links, [])).length + 200);
   });
 });
 
