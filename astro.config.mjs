@@ -25,6 +25,10 @@ export default defineConfig({
     format: 'directory',
     // One round trip per page: the stylesheet is small enough to travel inside the HTML.
     inlineStylesheets: 'always',
+    // Pages rendered a few at a time: one page's file writes overlap another's rendering, and the
+    // preview cards (drawn on worker threads) keep both cores busy. 2,000 procedures: 65.8 → 61.0 s
+    // from this alone (npm run bench:build).
+    concurrency: 4,
   },
   compressHTML: true,
   // A class per scoped element costs fewer bytes than a data attribute: pages stay one round trip.

@@ -1,65 +1,26 @@
-// The link-preview images (1200×630 PNG): the site's colours, the title wrapped in bold, the
-// procedure's reference and what the sources state about its adoption.
+// What the link-preview images say: a procedure's reference, title and what the sources state
+// about its adoption; the site's card for every other page. Drawn by render.ts.
 import type { Procedure, SiteModel } from '../../model/index.ts';
 import { formatDate } from '../../model/index.ts';
-import { SITE_NAME } from '../feeds.ts';
-import { PREVIEW_SIZE } from './paths.ts';
-import { Canvas, hex, measure, wrap } from './raster.ts';
+import { renderCard, type Card } from './render.ts';
 
-const C = {
-  bg: hex('#fdfcf9'),
-  fg: hex('#1b1f24'),
-  muted: hex('#555d66'),
-  line: hex('#d8d4cb'),
-  link: hex('#0b4f8a'),
-  accent: hex('#8a3b12'),
-};
-const LEFT = 88;
-const MAX_WIDTH = PREVIEW_SIZE.width - LEFT - 72;
-
-interface Card {
-  kicker: string;
-  title: string;
-  meta: string;
-}
-
-export function renderCard({ kicker, title, meta }: Card): Uint8Array {
-  const { width, height } = PREVIEW_SIZE;
-  const c = new Canvas(width, height, C.bg);
-  c.fillRect(0, 0, 20, height, C.accent);
-  c.text(kicker, LEFT, 112, 'regular', 32, C.muted);
-  // The largest title size that fits in four lines.
-  let size = 66;
-  let lines = wrap(title, 'bold', size, MAX_WIDTH, 4);
-  while (size > 44 && (lines.length > 3 || lines.some((l) => l.endsWith('…')))) {
-    size -= 4;
-    lines = wrap(title, 'bold', size, MAX_WIDTH, 4);
-  }
-  const lh = Math.round(size * 1.22);
-  lines.forEach((l, i) => c.text(l, LEFT, 112 + 36 + lh * (i + 1) - Math.round(lh * 0.2), 'bold', size, C.fg));
-  const metaLines = wrap(meta, 'regular', 32, MAX_WIDTH, 2);
-  metaLines.forEach((l, i) => c.text(l, LEFT, 520 - (metaLines.length - 1 - i) * 42, 'regular', 32, C.fg));
-  c.fillRect(LEFT, 552, width - LEFT - 72, 2, C.line);
-  c.text(SITE_NAME, LEFT, 600, 'bold', 30, C.link);
-  const tag = 'Verbatim · citable · open data';
-  c.text(tag, width - 72 - measure(tag, 'regular', 26), 600, 'regular', 26, C.muted);
-  return c.png();
-}
-
-export function procedureCard(p: Procedure): Uint8Array {
+export function procedureCardSpec(p: Procedure): Card {
   const when = p.adoptedDate ? `Adopted ${formatDate(p.adoptedDate)}` : `${p.year} · adoption date not stated in the sources`;
-  return renderCard({
+  return {
     kicker: `European Parliament resolution · ${p.reference}`,
     title: p.title,
     meta: `${when} · ${p.demands.length} demands, quoted verbatim`,
-  });
+  };
 }
 
-export function siteCard(site: SiteModel): Uint8Array {
+export function siteCardSpec(site: SiteModel): Card {
   const years = site.procedures.map((p) => p.year);
-  return renderCard({
+  return {
     kicker: `European Parliament resolutions ${Math.min(...years)}–${Math.max(...years)}`,
     title: 'What the European Parliament has demanded of Kazakhstan on human rights',
     meta: `${site.procedures.length} resolutions · ${site.demands.length} demands, quoted verbatim`,
-  });
+  };
 }
+
+export const procedureCard = (p: Procedure): Uint8Array => renderCard(procedureCardSpec(p));
+export const siteCard = (site: SiteModel): Uint8Array => renderCard(siteCardSpec(site));

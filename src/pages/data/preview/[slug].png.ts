@@ -1,11 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../lib/model/astro.ts';
-import { procedureCard, siteCard } from '../../../lib/data/og/card.ts';
+import { procedureCardSpec, siteCardSpec } from '../../../lib/data/og/card.ts';
+import { renderCardOffThread } from '../../../lib/data/og/pool.ts';
 
 /**
  * /data/preview/<slug>.png: a 1200×630 link-preview image per procedure, and site.png for the
  * rest of the site. Drawn at build time by src/lib/data/og (no network, no font installed, no
- * image library): the same content gives the same bytes.
+ * image library), on worker threads (og/pool.ts): the same content gives the same bytes.
  */
 export const getStaticPaths = (async () => [
   ...(await getSite()).procedures.map((p) => ({ params: { slug: p.slug } })),
@@ -15,6 +16,6 @@ export const getStaticPaths = (async () => [
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
   const p = site.bySlug.get(params.slug!);
-  const png = p ? procedureCard(p) : siteCard(site);
+  const png = await renderCardOffThread(p ? procedureCardSpec(p) : siteCardSpec(site));
   return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
 };
