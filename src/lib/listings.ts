@@ -44,13 +44,14 @@ export const RESOLUTIONS_PATH = 'resolutions/';
  * one every listing pages by). Within a year the model's order (adoption date) is kept. The model
  * sorts by adoption date, which may fall in the year after the reference's, so listings regroup.
  */
-export function chronological(site: Pick<SiteModel, 'procedures'>): Procedure[] {
-  return site.procedures.map((p, i) => ({ p, i })).sort((a, b) => a.p.year - b.p.year || a.i - b.i).map(({ p }) => p);
+export function chronological(site: Pick<SiteModel, 'procedures'>): readonly Procedure[] {
+  // Asked for by every theme, person and listing page: sorted once per site.
+  return cached(site, 'chronological', () => site.procedures.map((p, i) => ({ p, i })).sort((a, b) => a.p.year - b.p.year || a.i - b.i).map(({ p }) => p));
 }
 
 /** Procedures newest first: the order of the home page, the resolutions listing and /demands/. */
-export function newestFirst(site: Pick<SiteModel, 'procedures'>): Procedure[] {
-  return chronological(site).reverse();
+export function newestFirst(site: Pick<SiteModel, 'procedures'>): readonly Procedure[] {
+  return cached(site, 'newestFirst', () => [...chronological(site)].reverse());
 }
 
 const memo = new WeakMap<object, Map<string, unknown>>();
