@@ -19,7 +19,7 @@
 // - every local asset a page references exists; no stylesheet, font or script from another origin.
 //
 // Gzip is zlib's default level (6), what scripts/serve.mjs sends. Prints one table row per page and
-// the violations; exits 1 when anything is over budget. tests/unit/budgets.test.ts runs the same
+// the violations; exits 1 when anything is over budget. tests/scripts/budgets.test.ts runs the same
 // checks on dist/ and on a broken fixture.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -16,14 +16,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import { contentDir, loadContent } from '../src/lib/model/load.ts';
-import { buildSite, slugOf } from '../src/lib/model/build.ts';
-import { ContentError, formatIssue } from '../src/lib/model/errors.ts';
-import type { ContentIssue } from '../src/lib/parse/index.ts';
-import type { SiteInput, SiteModel } from '../src/lib/model/types.ts';
-import { procedureSchema } from '../src/schemas/procedure.ts';
-import { addresseeSchema, personSchema, provisionSchema, themeSchema } from '../src/schemas/taxonomy.ts';
-import { demandFileSchema, eventSchema, threadSchema } from '../src/schemas/curation.ts';
+import { contentDir, loadContent } from '../src/content/load.ts';
+import { buildSite, slugOf } from '../src/content/model/build.ts';
+import { ContentError, formatIssue } from '../src/content/model/errors.ts';
+import type { ContentIssue } from '../src/content/parse/index.ts';
+import type { SiteInput, SiteModel } from '../src/content/model/types.ts';
+import { procedureSchema } from '../src/content/schemas/procedure.ts';
+import { addresseeSchema, personSchema, provisionSchema, themeSchema } from '../src/content/schemas/taxonomy.ts';
+import { demandFileSchema, eventSchema, threadSchema } from '../src/content/schemas/curation.ts';
 import { isMain } from './lib/is-main.mjs';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -263,9 +263,9 @@ function enrich(issue: ContentIssue, dir: string, root: string, input: SiteInput
 
 function schemaFile(relToContent: string): string {
   const p = relToContent.split(path.sep).join('/');
-  if (p.startsWith('procedures/')) return 'src/schemas/procedure.ts';
-  if (p.startsWith('demands/') || /^(threads|events)\.yaml$/.test(p)) return 'src/schemas/curation.ts';
-  return 'src/schemas/taxonomy.ts';
+  if (p.startsWith('procedures/')) return 'src/content/schemas/procedure.ts';
+  if (p.startsWith('demands/') || /^(threads|events)\.yaml$/.test(p)) return 'src/content/schemas/curation.ts';
+  return 'src/content/schemas/taxonomy.ts';
 }
 
 export function formatChecked(i: CheckedIssue): string {

@@ -12,7 +12,7 @@
 //   inline CSS resolves to a file of the build, under the base path;
 // - every #fragment, on the same page or another, is an id (or a[name]) in the target page;
 // - every external URL is https:// on an allow-listed official host (OFFICIAL_HOSTS of
-//   src/lib/ep-links.ts); other schemes are refused except data: (images) and mailto:.
+//   src/site/ep-links.ts); other schemes are refused except data: (images) and mailto:.
 // Prints every problem as `page  link  why` and exits 1 on any.
 //
 // Also exported for the tests: checkLinks(), listPublishedPaths(), checkManifest().
@@ -20,7 +20,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OFFICIAL_HOSTS } from '../src/lib/ep-links.ts';
+import { OFFICIAL_HOSTS } from '../src/site/ep-links.ts';
 import { isMain } from './lib/is-main.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -452,7 +452,7 @@ export function writeManifest(dir, file = MANIFEST_FILE) {
   const urls = listPublishedPaths(dir);
   const data = {
     $comment:
-      'Published URL paths (relative to the base path). tests/unit/gates/url-manifest.test.ts fails when one disappears without a redirect page. Regenerate after adding pages: npm run build && node scripts/check-links.mjs --write-manifest',
+      'Published URL paths (relative to the base path). tests/scripts/url-manifest.test.ts fails when one disappears without a redirect page. Regenerate after adding pages: npm run build && node scripts/check-links.mjs --write-manifest',
     urls,
   };
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { file, glob, type Loader } from 'astro/loaders';
-import { procedureSchema } from './schemas/procedure.ts';
-import { demandFileSchema, eventSchema, threadSchema } from './schemas/curation.ts';
-import { addresseeSchema, personSchema, provisionSchema, themeSchema } from './schemas/taxonomy.ts';
+import { procedureSchema } from './content/schemas/procedure.ts';
+import { demandFileSchema, eventSchema, threadSchema } from './content/schemas/curation.ts';
+import { addresseeSchema, personSchema, provisionSchema, themeSchema } from './content/schemas/taxonomy.ts';
 
 /** `CONTENT_DIR` points the build at fixtures or a synthetic corpus; the real site reads content/. */
 const dir = (process.env.CONTENT_DIR || './content').replace(/\/$/, '');

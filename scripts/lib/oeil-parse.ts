@@ -19,7 +19,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
-import { documentReference, politicalGroup } from '../../src/schemas/common.ts';
+import { documentReference, politicalGroup } from '../../src/content/schemas/common.ts';
 import {
   gatewayDocumentType,
   keyEventName,
@@ -28,8 +28,8 @@ import {
   procedureSubtype,
   procedureType,
   type ProcedureData,
-} from '../../src/schemas/procedure.ts';
-import { parseProcedureBody } from '../../src/lib/parse/index.ts';
+} from '../../src/content/schemas/procedure.ts';
+import { parseProcedureBody } from '../../src/content/parse/index.ts';
 
 /** A problem found in the input (or in what would be written), precise enough to fix. */
 export interface ImportIssue {
@@ -116,7 +116,7 @@ export function readDate(s: string): string | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
-const SCHEMA_FILE = 'src/schemas/procedure.ts';
+const SCHEMA_FILE = 'src/content/schemas/procedure.ts';
 const extendEnum = (what: string, value: string, enumName: string, file = SCHEMA_FILE) =>
   `unknown ${what} '${value}': not in the schema enum ${enumName} (${file}); the schema enum must be extended before this file can be imported`;
 
@@ -784,7 +784,7 @@ function readSummary(heading: Line, rows: Line[], fail: Fail, warn: Fail): Summa
   for (const item of expectedItems(summary)) {
     // GFM turns these into links after escapes are read, and the body parser refuses links.
     for (const m of item.text.matchAll(AUTOLINK)) {
-      fail(S, `'${m[0]}' would become a link, which the body parser (src/lib/parse/remark-items.ts) refuses: the content format cannot hold web or e-mail addresses as printed yet`, item.line);
+      fail(S, `'${m[0]}' would become a link, which the body parser (src/content/parse/remark-items.ts) refuses: the content format cannot hold web or e-mail addresses as printed yet`, item.line);
     }
   }
   return summary;
@@ -845,7 +845,7 @@ function findTablingGroups(paragraphs: SummaryParagraph[], fail: Fail, warn: Fai
       const known = politicalGroup.options as readonly string[];
       const unknown = names.filter((g) => !known.includes(g));
       for (const g of unknown) {
-        fail(S, `${extendEnum('political group', g, 'politicalGroup', 'src/schemas/common.ts')} (in "${m[0].trim()}", ${p.anchor}); it is not guessed`, p.line);
+        fail(S, `${extendEnum('political group', g, 'politicalGroup', 'src/content/schemas/common.ts')} (in "${m[0].trim()}", ${p.anchor}); it is not guessed`, p.line);
       }
       if (unknown.length) continue;
       found.push({ groups: names, joint: Boolean(m[1]) || /\bjoint resolution\b/.test(m[0]), source: p.anchor, line: p.line });

@@ -16,7 +16,7 @@
  *
  * Run directly to write Markdown: node scripts/synthetic/generate.ts --out /tmp/synthetic --procedures 200
  */
-import type { SearchDoc } from '../../src/lib/search/types.ts';
+import type { SearchDoc } from '../../src/search/types.ts';
 
 // ── PRNG ─────────────────────────────────────────────────────────────────────────────────────────
 export function mulberry32(seed: number): () => number {

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { headersFile } from '../lib/data/headers.ts';
+import { headersFile } from '../publish/headers.ts';
 
 /**
  * Writes `_headers` at the root of the build (a file name starting with "_" cannot be a page

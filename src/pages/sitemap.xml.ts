@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { buildLinks, textResponse } from '../lib/data/astro.ts';
-import { pagePaths, sitemapXml } from '../lib/data/sitemap.ts';
+import { buildLinks, textResponse } from '../downloads/respond.ts';
+import { pagePaths, sitemapXml } from '../publish/sitemap.ts';
 
 /**
  * /sitemap.xml: every HTML page, found from the page files themselves (dynamic routes through

@@ -1,15 +1,15 @@
 /// <reference types="node" />
-// The site against its sources: every sentence of every summary and text in ../shared/seeds appears
+// The site against its sources: every sentence of every summary and text in content/sources appears
 // verbatim on its procedure page, and every cell of the procedure files' tables is shown.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, ROOT, serveDist } from './harness';
-import { loadContent } from '../../src/lib/model/load.ts';
-import { formatDate } from '../../src/lib/model/dates.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { formatDate } from '../../src/content/model/dates.ts';
 
-const SEEDS = path.resolve(ROOT, '../shared/seeds');
+const SEEDS = path.resolve(ROOT, 'content/sources');
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Which seed feeds which procedure, as the content declares it. */

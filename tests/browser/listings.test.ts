@@ -10,10 +10,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, useBuiltSite } from './harness';
-import { loadContent } from '../../src/lib/model/load.ts';
-import { buildSite } from '../../src/lib/model/build.ts';
-import { HOME_RESOLUTIONS, newestFirst } from '../../src/lib/listings.ts';
-import { yearRange } from '../../src/lib/timeline/timeline.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { buildSite } from '../../src/content/model/build.ts';
+import { HOME_RESOLUTIONS, newestFirst } from '../../src/site/listings.ts';
+import { yearRange } from '../../src/site/timeline/timeline.ts';
 
 const DIST = process.env.LISTINGS_DIST ?? 'dist';
 // A synthetic build has hundreds of listing pages to walk.

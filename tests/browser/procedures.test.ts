@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectAllUrls, openPage, ROOT, useBuiltSite } from './harness';
-import { loadContent } from '../../src/lib/model/load.ts';
-import { buildSite } from '../../src/lib/model/build.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { buildSite } from '../../src/content/model/build.ts';
 
 const site = buildSite(loadContent(path.join(ROOT, 'content'), ROOT).input);
 

@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, ROOT, useBuiltSite } from './harness';
-import { loadContent } from '../../src/lib/model/load.ts';
-import { buildSite } from '../../src/lib/model/build.ts';
-import { toSearchDocs } from '../../src/lib/search-docs.ts';
-import { buildSearchIndex } from '../../src/lib/search/build.ts';
-import type { SearchDoc } from '../../src/lib/search/types.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { buildSite } from '../../src/content/model/build.ts';
+import { toSearchDocs } from '../../src/search/docs.ts';
+import { buildSearchIndex } from '../../src/search/build.ts';
+import type { SearchDoc } from '../../src/search/types.ts';
 
 const { queries } = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/search-queries.json'), 'utf8')) as {
   queries: Array<{ q: string; mustFind: string[] }>;

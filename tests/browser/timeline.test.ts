@@ -10,10 +10,10 @@
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareDates } from '../../src/lib/model/dates.ts';
-import { loadContent } from '../../src/lib/model/load.ts';
-import { buildSite } from '../../src/lib/model/build.ts';
-import { eventOnTimeline, landmarkOnTimeline } from '../../src/lib/timeline/plan.ts';
+import { compareDates } from '../../src/content/model/dates.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { buildSite } from '../../src/content/model/build.ts';
+import { eventOnTimeline, landmarkOnTimeline } from '../../src/site/timeline/plan.ts';
 import { launchBrowser, openPage, ROOT, serveDist, type OpenedPage } from './harness';
 
 const DIR = process.env.OUT_DIR || 'dist';

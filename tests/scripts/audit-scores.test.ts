@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, DEFAULT_PAGES } from '../../scripts/audit.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');
 const REPORT = path.join(ROOT, 'reports', 'lighthouse.json');
 const AUDIT_SCRIPT = path.join(ROOT, 'scripts', 'audit.mjs');

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { downloadResponse } from '../../lib/data/astro.ts';
+import { downloadResponse } from '../../downloads/respond.ts';
 
-/** /data/timeline.json: see src/lib/data/catalogue.ts. */
+/** /data/timeline.json: see src/downloads/catalogue.ts. */
 export const GET: APIRoute = ({ site }) => downloadResponse('timeline.json', site);

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../lib/model/astro.ts';
-import { toSearchDocs } from '../../lib/search-docs.ts';
-import { buildSearchIndex } from '../../lib/search/build.ts';
+import { getSite } from '../../content/get-site.ts';
+import { toSearchDocs } from '../../search/docs.ts';
+import { buildSearchIndex } from '../../search/build.ts';
 
 let index: Promise<Map<string, string>> | undefined;
-/** The sharded search index (see src/lib/search/build.ts), built once per build. */
+/** The sharded search index (see src/search/build.ts), built once per build. */
 const getIndex = () => (index ??= getSite().then((site) => buildSearchIndex(toSearchDocs(site))));
 
 export async function getStaticPaths() {

@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../../lib/model/astro.ts';
-import { procedureCardSpec, siteCardSpec } from '../../../lib/data/og/card.ts';
-import { renderCardOffThread } from '../../../lib/data/og/pool.ts';
+import { getSite } from '../../../content/get-site.ts';
+import { procedureCardSpec, siteCardSpec } from '../../../publish/previews/card.ts';
+import { renderCardOffThread } from '../../../publish/previews/pool.ts';
 
 /**
  * /data/preview/<slug>.png: a 1200×630 link-preview image per procedure, and site.png for the
- * rest of the site. Drawn at build time by src/lib/data/og (no network, no font installed, no
+ * rest of the site. Drawn at build time by src/publish/previews (no network, no font installed, no
  * image library), on worker threads (og/pool.ts): the same content gives the same bytes.
  */
 export const getStaticPaths = (async () => [

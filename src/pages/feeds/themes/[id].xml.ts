@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../../lib/model/astro.ts';
-import { buildLinks, textResponse } from '../../../lib/data/astro.ts';
-import { themeFeed } from '../../../lib/data/feeds.ts';
+import { getSite } from '../../../content/get-site.ts';
+import { buildLinks, textResponse } from '../../../downloads/respond.ts';
+import { themeFeed } from '../../../publish/feeds.ts';
 
 /** /feeds/themes/<id>.xml: Atom feed of the resolutions with demands on one theme. */
 export const getStaticPaths = (async () => (await getSite()).themes.map((t) => ({ params: { id: t.id } }))) satisfies GetStaticPaths;

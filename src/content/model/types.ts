@@ -1,0 +1,120 @@
+import type { ParsedDocument, Item } from '../parse/index.ts';
+import type { ProcedureData, DocumentKind } from '../schemas/procedure.ts';
+import type { Addressee, Person, Provision, Theme } from '../schemas/taxonomy.ts';
+import type { ContextEvent, DemandFile, Thread } from '../schemas/curation.ts';
+
+/** One entry of a collection as it comes from the content folder. */
+export interface Entry<T> {
+  /** Path of the file it comes from, relative to the project, for error messages. */
+  file: string;
+  data: T;
+}
+
+/** Everything the model is built from: validated content, before cross-checks. */
+export interface SiteInput {
+  procedures: Array<Entry<ProcedureData> & { slug: string; body: string; bodyLine: number }>;
+  demandFiles: Array<Entry<DemandFile> & { slug: string }>;
+  themes: Entry<Theme[]>;
+  addressees: Entry<Addressee[]>;
+  people: Entry<Person[]>;
+  provisions: Entry<Provision[]>;
+  threads: Entry<Thread[]>;
+  events: Entry<ContextEvent[]>;
+}
+
+/** A demand: one operative call, verbatim, where it stands, whom it addresses and what about. */
+export interface Demand {
+  /** Site-wide id: `<slug>-<item anchor>-<n>`, n counting the item's demands from 1. */
+  id: string;
+  /** Fragment on the procedure page: `demand-<id>`. */
+  fragment: string;
+  slug: string;
+  reference: string;
+  year: number;
+  documentId: string;
+  documentKind: DocumentKind;
+  /** Anchor of the item it is in. */
+  anchor: string;
+  /** Verbatim text; an exact substring of the item's text at `start`. */
+  text: string;
+  start: number;
+  addressees: string[];
+  themes: string[];
+  people: string[];
+  provisions: string[];
+  /** False when only first-pass extraction found it and nobody has curated it yet. */
+  reviewed: boolean;
+}
+
+export interface Procedure {
+  slug: string;
+  reference: string;
+  /** Year of the procedure reference. */
+  year: number;
+  /** The procedure file's title, or else the first document's heading. */
+  title: string;
+  data: ProcedureData;
+  documents: ParsedDocument[];
+  items: Map<string, Item>;
+  demands: Demand[];
+  /** The adoption day, where a source states it. */
+  adoptedDate?: string;
+  file: string;
+}
+
+export interface Mention {
+  slug: string;
+  anchor: string;
+  /** The spelling printed there. */
+  as: string;
+}
+
+export interface PersonModel extends Person {
+  mentions: Mention[];
+}
+
+export interface ThreadModel extends Thread {
+  /** Slugs of the procedures it spans, chronological. */
+  procedures: string[];
+}
+
+/** A point on the timeline: a procedural step or a fact a text states. */
+export interface TimelineEvent {
+  id: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: string;
+  endDate?: string;
+  kind: string;
+  group: 'procedural' | 'context';
+  title: string;
+  /** The procedure the event belongs to or is stated in. */
+  slug: string;
+  /** The item stating it, where a text states it. */
+  anchor?: string;
+  quote?: string;
+  themes: string[];
+  /** Also-stated places. */
+  alsoStated: Array<{ slug: string; anchor: string; quote: string }>;
+  /** A reference the event links (procedural events). */
+  reference?: string;
+  note?: string;
+}
+
+export interface SiteModel {
+  /** Oldest first. */
+  procedures: Procedure[];
+  bySlug: Map<string, Procedure>;
+  demands: Demand[];
+  demandById: Map<string, Demand>;
+  themes: Theme[];
+  themeById: Map<string, Theme>;
+  addressees: Addressee[];
+  addresseeById: Map<string, Addressee>;
+  people: PersonModel[];
+  personById: Map<string, PersonModel>;
+  provisions: Provision[];
+  provisionById: Map<string, Provision>;
+  threads: ThreadModel[];
+  threadById: Map<string, ThreadModel>;
+  events: TimelineEvent[];
+}

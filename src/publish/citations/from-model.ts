@@ -1,0 +1,31 @@
+// Citation fields straight from the site model, for components that have a Procedure or a
+// Demand at hand: the same values the download records carry (see records.ts).
+import type { Demand, Procedure } from '../../content/model/index.ts';
+import { itemName } from '../../site/labels.ts';
+import { procedureFileUrl } from '../../site/ep-links.ts';
+import { itemPath, procedurePath } from '../../site/paths.ts';
+import type { Links } from '../links.ts';
+import type { DemandFields, ProcedureFields } from './index.ts';
+
+export function procedureFields(p: Procedure, links: Links): ProcedureFields {
+  return {
+    reference: p.reference,
+    slug: p.slug,
+    title: p.title,
+    adoptedDate: p.adoptedDate ?? null,
+    adoptedTextReference: p.data.adopted?.reference ?? null,
+    procedureFileUrl: procedureFileUrl(p.reference),
+    permalink: links.url(procedurePath(p.slug)),
+  };
+}
+
+export function demandFields(d: Demand, p: Procedure, links: Links): DemandFields {
+  const item = p.items.get(d.anchor)!;
+  return {
+    id: d.id,
+    document: d.documentKind,
+    paragraph: itemName(item.kind, item.label, item.anchor),
+    text: d.text,
+    permalink: links.url(itemPath(d.slug, d.fragment)),
+  };
+}

@@ -1,0 +1,111 @@
+// Checks the BUILT site (dist/, and dist-kz/ when it has been built): the downloads are the
+// bytes the pure functions give, their counts match the pages, feeds and sitemap are well-formed
+// XML. `npm test` builds both first (test:build); alone, run `npm run build` first.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { makeLinks } from '../../src/publish/links.ts';
+import { DOWNLOADS, JSON_DOWNLOADS, renderAll } from '../../src/downloads/catalogue.ts';
+import { previewPath, DEFAULT_PREVIEW } from '../../src/publish/previews/paths.ts';
+import { childText, parseXml } from '../helpers/xml-check.ts';
+import { model } from '../helpers/model.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// DATA_TEST_DIST=some/dir adds another build, e.g. one made with SITE_URL (the only kind with a sitemap).
+const TARGETS = [
+  { dir: 'dist', required: true },
+  { dir: 'dist-kz', required: false },
+  ...(process.env.DATA_TEST_DIST ? [{ dir: process.env.DATA_TEST_DIST, required: true }] : []),
+].filter((t) => t.required || existsSync(path.join(ROOT, t.dir, 'index.html')));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe.each(TARGETS)('built site $dir', ({ dir }) => {
+  const abs = path.join(ROOT, dir);
+  if (!existsSync(path.join(abs, 'index.html'))) throw new Error(`${dir}/index.html is missing: run npm run build first`);
+  const read = (rel: string) => readFileSync(path.join(abs, rel), 'utf8');
+  const site = model();
+  // The build's base path and SITE_URL, read back from what it wrote.
+  const firstDemand = (JSON.parse(read('data/demands.json')) as Array<{ permalink: string }>)[0]!.permalink;
+  const url = /^https?:/.test(firstDemand) ? new URL(firstDemand) : undefined;
+  const pathname = url ? url.pathname : firstDemand;
+  const base = pathname.replace(/procedures\/.*$/, '');
+  const links = makeLinks(base, url?.origin);
+  const files = renderAll(site, links);
+  const htmlFiles = walk(abs).filter((f) => f.endsWith('.html'));
+
+  it('every download and schema is the exact output of the pure functions', () => {
+    for (const d of DOWNLOADS) expect(read(`data/${d.name}`), d.name).toBe(files.get(d.name));
+    for (const d of JSON_DOWNLOADS) expect(read(`data/${d.schema}`), d.schema).toBe(files.get(d.schema));
+  });
+
+  it('demands.json count = model demand count = demand elements on the procedure pages', () => {
+    const json = JSON.parse(read('data/demands.json')) as Array<{ id: string }>;
+    expect(json).toHaveLength(site.demands.length);
+    const onPages = new Set<string>();
+    for (const p of site.procedures) {
+      const html = read(`procedures/${p.slug}/index.html`);
+      const ids = [...html.matchAll(/\sid="demand-([^"]+)"/g)].map((m) => m[1]!);
+      expect(new Set(ids).size, `${p.slug}: duplicate demand ids`).toBe(ids.length);
+      ids.forEach((id) => onPages.add(id));
+    }
+    expect(onPages.size).toBe(json.length);
+    expect([...onPages].sort()).toEqual(json.map((d) => d.id).sort());
+  });
+
+  it('feeds are well-formed Atom', () => {
+    const feeds = walk(path.join(abs, 'feeds')).filter((f) => f.endsWith('.xml'));
+    expect(feeds.length).toBe(1 + site.themes.filter((t) => site.demands.some((d) => d.themes.includes(t.id))).length);
+    for (const f of feeds) {
+      const root = parseXml(readFileSync(f, 'utf8'));
+      expect(root.name, f).toBe('feed');
+    }
+  });
+
+  it('sitemap.xml exists only with SITE_URL, and then lists exactly the HTML pages', () => {
+    const robots = read('robots.txt');
+    if (!links.absolute) {
+      expect(existsSync(path.join(abs, 'sitemap.xml'))).toBe(false);
+      expect(robots).not.toMatch(/Sitemap:/);
+      return;
+    }
+    expect(robots).toContain(`Sitemap: ${links.url('sitemap.xml')}`);
+    const locs = parseXml(read('sitemap.xml')).children.map((u) => childText(u, 'loc')!);
+    const pages = htmlFiles
+      .map((f) => path.relative(abs, f).split(path.sep).join('/'))
+      .filter((f) => f !== '404.html' && !/<meta[^>]+http-equiv=["']?refresh/i.test(read(f)))
+      .map((f) => links.url(f.replace(/index\.html$/, '')));
+    expect([...locs].sort()).toEqual([...pages].sort());
+  });
+
+  it('has _headers (under the base), .nojekyll and the preview images', () => {
+    const headers = read('_headers');
+    expect(headers).toContain(`\n${links.base}*\n`);
+    expect(headers).toContain(`\n${links.base}_astro/*\n  Cache-Control: public, max-age=31536000, immutable`);
+    expect(existsSync(path.join(abs, '.nojekyll'))).toBe(true);
+    for (const p of [...site.procedures.map((x) => previewPath(x.slug)), DEFAULT_PREVIEW]) {
+      expect(readFileSync(path.join(abs, p)).subarray(1, 4).toString(), p).toBe('PNG');
+    }
+  });
+
+  it('every JSON-LD block on every page is valid JSON with a schema.org context', () => {
+    let blocks = 0;
+    for (const f of htmlFiles) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)) {
+        const data = JSON.parse(m[1]!) as Record<string, unknown>;
+        expect(data['@context'], f).toBe('https://schema.org');
+        blocks++;
+      }
+    }
+    expect(blocks).toBeGreaterThan(0);
+  });
+
+  it('the Data page links every file and its schema', () => {
+    const html = read('data/index.html');
+    for (const d of DOWNLOADS) expect(html).toContain(`href="${links.path(`data/${d.name}`)}"`);
+    for (const d of JSON_DOWNLOADS) expect(html).toContain(`href="${links.path(`data/${d.schema}`)}"`);
+  });
+});

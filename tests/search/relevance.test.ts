@@ -1,0 +1,43 @@
+// The labelled query set against the REAL index the build wrote to dist/search/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSearchClient } from '../../src/search/client.ts';
+import { fetchJsonFromDir } from '../../src/search/node.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = path.join(root, 'dist/search');
+const { queries } = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/search-queries.json'), 'utf8')) as {
+  queries: Array<{ q: string; mustFind: string[] }>;
+};
+
+describe('relevance on the built index', () => {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error('dist/search/manifest.json is missing: run npm run build first');
+  const client = createSearchClient({ fetchJson: fetchJsonFromDir(dir) });
+
+  it.each(queries)('"$q" finds its labelled demands in the first 20', async ({ q, mustFind }) => {
+    const res = await client.search({ q, limit: 20 });
+    const ids = res.results.map((r) => r.doc.id);
+    expect(mustFind.filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it('narrows by facets, and the facet counts follow the query', async () => {
+    const all = await client.search({ q: 'tortur', limit: 50 });
+    const y2021 = all.facets.year.find((f) => f.value === '2021')!;
+    const only2021 = await client.search({ q: 'tortur', year: 2021, limit: 50 });
+    expect(only2021.total).toBe(y2021.count);
+    expect(only2021.results.every((r) => r.doc.year === 2021)).toBe(true);
+    const kozlov = await client.search({ q: 'Kozlov', limit: 50 });
+    expect(kozlov.facets.year.map((f) => f.value).sort()).toEqual(['2013', '2016']);
+    const motion = await client.search({ q: 'Kozlov', kind: 'motion', limit: 50 });
+    expect(motion.results.map((r) => r.doc.id)).toEqual(['2016-2607-motion-para-4-1']);
+  });
+
+  it('highlights the matched words in the original text', async () => {
+    const res = await client.search({ q: 'Article 174', limit: 5 });
+    const row = res.results.find((r) => r.doc.id === '2019-2610-summary-4-1')!;
+    const ranges = row.highlights.filter((h) => h.key === 'text').flatMap((h) => h.ranges);
+    const marked = ranges.map(([a, b]) => row.doc.text.slice(a, b + 1));
+    expect(marked).toContain('174');
+  });
+});
