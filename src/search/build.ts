@@ -6,7 +6,7 @@
  * /search/ in dist (e.g. dist/search/manifest.json, dist/search/post/12.json) and the search page
  * calls createSearchClient({ fetchJson: (p) => fetch(`${base}search/${p}`).then(r => r.json()) }).
  * Every file is JSON. A query reads the manifest plus a bounded number of small files, whatever
- * the number of demands (scripts/bench-search.ts measures it at 40,000 demands).
+ * the number of demands (scripts/bench-search.mjs measures it at 40,000 demands).
  *
  * ── Document numbers ────────────────────────────────────────────────────────────────────────────
  * Docs are grouped by procedure; procedures are ordered newest year first, then by slug

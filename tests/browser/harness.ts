@@ -13,8 +13,8 @@ import {
   type Response,
 } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { normalizeBase, startServer, type RunningServer } from '../../scripts/serve.mjs';
-import { CHROMIUM_FLAGS } from '../../scripts/chromium-flags.mjs';
+import { normalizeBase, startServer, type RunningServer } from '../../scripts/tools/serve.mjs';
+import { CHROMIUM_FLAGS } from '../../scripts/tools/chromium-flags.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

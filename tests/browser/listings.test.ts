@@ -4,7 +4,7 @@
 // exactly that year's demands, and the counts the pages state match what they list.
 //
 // Runs on dist/ and the real content. To check a larger build (e.g. one kept by
-// `scripts/bench-build.ts --keep`), point it at that build and its corpus:
+// `scripts/bench-build.mjs --keep`), point it at that build and its corpus:
 //   LISTINGS_DIST=/tmp/bench-build-200-…/dist LISTINGS_CONTENT=/tmp/bench-build-200-…/corpus npx vitest run --project browser tests/browser/listings.test.ts
 import path from 'node:path';
 import type { Page } from 'playwright-core';

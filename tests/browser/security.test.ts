@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHeadersFile, headersFor } from '../../scripts/serve.mjs';
+import { parseHeadersFile, headersFor } from '../../scripts/tools/serve.mjs';
 import { BUILDS, requireBuild } from '../scripts/gate-helpers';
 import { collectAllUrls, distPath, launchBrowser, openPage, serveDist } from './harness';
 

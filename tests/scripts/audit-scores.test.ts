@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, DEFAULT_PAGES } from '../../scripts/audit.mjs';
+import { CATEGORIES, DEFAULT_PAGES } from '../../scripts/tools/audit.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS, KB, formatTable, formatViolations, measureSite, moduleImports, parseAttributes } from '../../scripts/budgets.mjs';
+import { DEFAULTS, KB, formatTable, formatViolations, measureSite, moduleImports, parseAttributes } from '../../scripts/tools/budgets.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUDGETS_SCRIPT = path.join(ROOT, 'scripts', 'budgets.mjs');
@@ -85,7 +85,7 @@ describe('budget checks on a broken fixture', () => {
     write('_astro/tiny.js', 'console.log(1)');
     write('scripted/index.html', page('<h1>Scripted</h1><button onclick="go()">Go</button><script type="module" src="/_astro/tiny.js"></script><script>window.x=1</script>'));
     // A page that needs JS, over 5 KB gzip only through the chunk its entry imports.
-    write('_astro/entry.js', 'import{a}from"../unit/chunk.js";a();');
+    write('_astro/entry.js', 'import{a}from"./chunk.js";a();');
     write('_astro/chunk.js', `export const a=()=>${JSON.stringify(noise(6 * KB))};`);
     write('heavy/index.html', page('<h1>Heavy</h1><script type="module" src="/_astro/entry.js"></script>'));
     // The search page may have more.
@@ -185,7 +185,7 @@ describe('budget parsing helpers', () => {
   });
 
   it('finds static, re-exported and dynamic module imports, not bare specifiers', () => {
-    const src = `import{a as b}from"../unit/x.js";import "../y.js";export*from"../unit/z.js";const m=import("../unit/lazy.js");import fs from "node:fs";`;
+    const src = `import{a as b}from"./x.js";import "../y.js";export*from"./z.js";const m=import("./lazy.js");import fs from "node:fs";`;
     expect(moduleImports(src).sort()).toEqual(['../y.js', './lazy.js', './x.js', './z.js']);
   });
 });

@@ -8,10 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { leftovers, ROOT, runNode, tempDir } from './gate-helpers';
 
 const FIXTURES = 'tests/fixtures/content-errors';
-const SCRIPT = path.join(ROOT, 'scripts/check-content.ts');
+const SCRIPT = path.join(ROOT, 'scripts/check-content.mjs');
 
 const checkContent = (dir: string) =>
-  runNode(['--experimental-strip-types', SCRIPT], { env: { CONTENT_DIR: dir }, timeoutMs: 60_000 });
+  runNode([SCRIPT], { env: { CONTENT_DIR: dir }, timeoutMs: 60_000 });
 
 /** Lines of the report that are problems ("  - file:line  field: message"). */
 const problemLines = (output: string) => output.split('\n').filter((l) => l.startsWith('  - '));
@@ -21,7 +21,7 @@ describe('check-content', () => {
     const fixture = await checkContent(`${FIXTURES}/valid`);
     expect(fixture.output).toMatch(/^content OK: 1 procedure, 16 demands \(16 reviewed\), 15 themes, 4 addressees, 0 people, 7 provisions, 0 threads, 2 timeline events/m);
     expect(fixture.code).toBe(0);
-    const real = await runNode(['--experimental-strip-types', SCRIPT], { env: { CONTENT_DIR: undefined }, timeoutMs: 60_000 });
+    const real = await runNode([SCRIPT], { env: { CONTENT_DIR: undefined }, timeoutMs: 60_000 });
     expect(real.output, real.output).toMatch(/^content OK: \d+ procedures, \d+ demands/m);
     expect(real.code).toBe(0);
   }, 120_000);

@@ -3,7 +3,7 @@
 // hand-made broken site that it must fail. Builds nothing: `npm run test:build` first.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLinks, parseHtml } from '../../scripts/check-links.mjs';
+import { checkLinks, parseHtml } from '../../scripts/tools/check-links.mjs';
 import { BUILDS, requireBuild, ROOT, runNode } from './gate-helpers';
 
 const SCRIPT = path.join(ROOT, 'scripts/check-links.mjs');

@@ -9,14 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatIssue, parseProcedureFile, renderProcedureFile } from '../../scripts/lib/oeil-parse.ts';
+import { formatIssue, parseProcedureFile, renderProcedureFile } from '../../scripts/tools/lib/oeil-parse.ts';
 import { buildSite } from '../../src/content/model/build.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { parseProcedureBody } from '../../src/content/parse/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.resolve(repoRoot, 'content/sources');
-const SCRIPT = path.join(repoRoot, 'scripts/import.ts');
+const SCRIPT = path.join(repoRoot, 'scripts/import.mjs');
 const FIXTURES = path.join(repoRoot, 'tests/fixtures/import');
 
 const SEED_2016 = '000_5cbaa7a3de966168.txt';
@@ -56,7 +56,7 @@ afterAll(() => {
 });
 
 function runImport(args: string[]) {
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', SCRIPT, ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: repoRoot, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHeadersFile, startServer, type RunningServer } from '../../scripts/serve.mjs';
+import { parseHeadersFile, startServer, type RunningServer } from '../../scripts/tools/serve.mjs';
 
 const SERVE_SCRIPT = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url));
 

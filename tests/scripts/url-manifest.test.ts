@@ -5,7 +5,7 @@
 //   npm run build && node scripts/check-links.mjs --write-manifest
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkManifest, listPublishedPaths, readManifest } from '../../scripts/check-links.mjs';
+import { checkManifest, listPublishedPaths, readManifest } from '../../scripts/tools/check-links.mjs';
 import { BUILDS, requireBuild, ROOT } from './gate-helpers';
 
 const REGENERATE = 'npm run build && node scripts/check-links.mjs --write-manifest';

@@ -4,7 +4,7 @@ import { createSearchClient } from '../../src/search/client.ts';
 import { fetchJsonFromFiles } from '../../src/search/node.ts';
 import { decodeVarints, encodeVarints, docHash } from '../../src/search/codec.ts';
 import type { Manifest, PostingsShard } from '../../src/search/layout.ts';
-import { generateSyntheticDocs } from '../../scripts/synthetic/generate.ts';
+import { generateSyntheticDocs } from '../../scripts/tools/synthetic/generate.ts';
 import { FIXTURE } from './fixture.ts';
 import type { SearchDoc } from '../../src/search/types.ts';
 

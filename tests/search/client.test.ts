@@ -4,7 +4,7 @@ import { createSearchClient, editDistance, topK } from '../../src/search/client.
 import { fetchJsonFromFiles } from '../../src/search/node.ts';
 import { highlightSegments } from '../../src/search/highlight.ts';
 import type { FacetName, SearchDoc, SearchQuery, SearchResponse } from '../../src/search/types.ts';
-import { generateSyntheticDocs, mulberry32 } from '../../scripts/synthetic/generate.ts';
+import { generateSyntheticDocs, mulberry32 } from '../../scripts/tools/synthetic/generate.ts';
 import { FIXTURE } from './fixture.ts';
 
 const files = buildSearchIndex(FIXTURE);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, foldWithMap, mapRangesToOriginal, queryWords, tokenize, trigrams } from '../../src/search/fold.ts';
-import { mulberry32 } from '../../scripts/synthetic/generate.ts';
+import { mulberry32 } from '../../scripts/tools/synthetic/generate.ts';
 
 describe('fold', () => {
   it('folds case and diacritics', () => {

@@ -9,7 +9,7 @@ import { buildSearchIndex } from '../../src/search/build.ts';
 import { createSearchClient } from '../../src/search/client.ts';
 import { fetchJsonFromFiles } from '../../src/search/node.ts';
 import type { SearchQuery } from '../../src/search/types.ts';
-import { generateSyntheticCorpus } from '../../scripts/synthetic/generate.ts';
+import { generateSyntheticCorpus } from '../../scripts/tools/synthetic/generate.ts';
 
 const QUERIES: SearchQuery[] = [
   { q: 'Kozlow' },

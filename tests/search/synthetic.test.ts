@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { generateSyntheticCorpus, generateSyntheticDocs, generateSyntheticProcedureMarkdown, procedureMarkdown } from '../../scripts/synthetic/generate.ts';
+import { generateSyntheticCorpus, generateSyntheticDocs, generateSyntheticProcedureMarkdown, procedureMarkdown } from '../../scripts/tools/synthetic/generate.ts';
 import { procedureSchema } from '../../src/content/schemas/procedure.ts';
 import { parseProcedureBody } from '../../src/content/parse/index.ts';
 

@@ -3,7 +3,7 @@
  * Build-scale benchmark: builds the site from the real content (4 procedures) and from synthetic
  * corpora of 200 and 2,000 procedures, and prints wall time, ms per page and peak memory.
  *
- *   node --experimental-strip-types scripts/bench-build.ts [--sizes 4,200,2000] [--seed 1]
+ *   node scripts/bench-build.mjs [--sizes 4,200,2000] [--seed 1]
  *        [--profile | --profile-only] [--keep] [--in-place | --project <dir>] [--no-fail]
  *        [--out reports/bench-build.json]
  *
@@ -43,7 +43,7 @@ import { generateSyntheticCorpus, procedureMarkdown, type SyntheticProcedure } f
 import { isMain } from './lib/is-main.mjs';
 import { measureSite } from './budgets.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTENT = path.join(ROOT, 'content');
 const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const GNU_TIME = '/usr/bin/time';
@@ -464,7 +464,7 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    log('Usage: node --experimental-strip-types scripts/bench-build.ts [--sizes 4,200,2000] [--seed 1] [--profile | --profile-only] [--keep] [--in-place | --project <dir>] [--no-fail] [--out reports/bench-build.json]');
+    log('Usage: node scripts/bench-build.mjs [--sizes 4,200,2000] [--seed 1] [--profile | --profile-only] [--keep] [--in-place | --project <dir>] [--no-fail] [--out reports/bench-build.json]');
     return 0;
   }
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));

@@ -19,7 +19,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
-import { documentReference, politicalGroup } from '../../src/content/schemas/common.ts';
+import { documentReference, politicalGroup } from '../../../src/content/schemas/common.ts';
 import {
   gatewayDocumentType,
   keyEventName,
@@ -28,8 +28,8 @@ import {
   procedureSubtype,
   procedureType,
   type ProcedureData,
-} from '../../src/content/schemas/procedure.ts';
-import { parseProcedureBody } from '../../src/content/parse/index.ts';
+} from '../../../src/content/schemas/procedure.ts';
+import { parseProcedureBody } from '../../../src/content/parse/index.ts';
 
 /** A problem found in the input (or in what would be written), precise enough to fix. */
 export interface ImportIssue {
@@ -917,7 +917,7 @@ const flowSeq = (values: string[]) => `[${values.map((v) => scalar(v)).join(', '
 export function renderFrontmatter(data: ProcedureData): string {
   const y: string[] = [];
   const sources = [...new Set(data.documents.map((d) => d.source))];
-  y.push(`# Sources: ${sources.join(', ')} (procedure file + summary); written by scripts/import.ts`);
+  y.push(`# Sources: ${sources.join(', ')} (procedure file + summary); written by scripts/import.mjs`);
   y.push(`reference: ${scalar(data.reference)}`);
   if (data.title) y.push(`title: ${scalar(data.title)}`);
   const pf = data.procedureFile;

@@ -1,7 +1,7 @@
 /**
  * Search benchmark: our sharded index + client vs naive fuse.js over the whole corpus.
  *
- *   node scripts/bench-search.ts [--real docs.json] [--sizes 4,200,2000] [--rounds 5] [--seed 1]
+ *   node scripts/bench-search.mjs [--real docs.json] [--sizes 4,200,2000] [--rounds 5] [--seed 1]
  *                                [--naive-max-docs 50000] [--json out.json]
  *
  * Corpora: "4" = the real SearchDocs of --real (a JSON array) when given, else the real content/
@@ -25,20 +25,20 @@
  *    (planted people, outlets and rare articles, with typo / no-diacritics variants); a real corpus
  *    is labelled from its own people/provisions fields.
  */
-import { loadContent } from '../src/content/load.ts';
-import { buildSite } from '../src/content/model/build.ts';
-import { toSearchDocs } from '../src/search/docs.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { buildSite } from '../../src/content/model/build.ts';
+import { toSearchDocs } from '../../src/search/docs.ts';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
-import type { SearchDoc, SearchQuery } from '../src/search/types.ts';
-import { buildSearchIndex } from '../src/search/build.ts';
-import { createSearchClient } from '../src/search/client.ts';
-import { fold } from '../src/search/fold.ts';
-import { NAIVE_FUSE_OPTIONS } from '../src/search/layout.ts';
-import { fetchJsonFromFiles } from '../src/search/node.ts';
+import type { SearchDoc, SearchQuery } from '../../src/search/types.ts';
+import { buildSearchIndex } from '../../src/search/build.ts';
+import { createSearchClient } from '../../src/search/client.ts';
+import { fold } from '../../src/search/fold.ts';
+import { NAIVE_FUSE_OPTIONS } from '../../src/search/layout.ts';
+import { fetchJsonFromFiles } from '../../src/search/node.ts';
 import { generateSyntheticCorpus } from './synthetic/generate.ts';
 import type { SyntheticTruth } from './synthetic/generate.ts';
 

@@ -14,9 +14,9 @@
  *   generateSyntheticProcedureMarkdown(dir, procedures, seed?) → writes <slug>.md files in the
  *                                                       content format (CONTENT-FORMAT.md)
  *
- * Run directly to write Markdown: node scripts/synthetic/generate.ts --out /tmp/synthetic --procedures 200
+ * Run directly to write Markdown: node scripts/tools/synthetic/generate.ts --out /tmp/synthetic --procedures 200
  */
-import type { SearchDoc } from '../../src/search/types.ts';
+import type { SearchDoc } from '../../../src/search/types.ts';
 
 // ── PRNG ─────────────────────────────────────────────────────────────────────────────────────────
 export function mulberry32(seed: number): () => number {
@@ -549,7 +549,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(get('--procedures', '200'));
   const seed = Number(get('--seed', '1'));
   if (!out) {
-    console.error('usage: node scripts/synthetic/generate.ts --out <dir> [--procedures 200] [--seed 1]');
+    console.error('usage: node scripts/tools/synthetic/generate.ts --out <dir> [--procedures 200] [--seed 1]');
     process.exit(2);
   }
   const files = await generateSyntheticProcedureMarkdown(out, n, seed);

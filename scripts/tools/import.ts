@@ -22,7 +22,7 @@ import {
 } from './lib/oeil-parse.ts';
 
 const USAGE = 'usage: npm run import -- <file> [--out content/procedures] [--force]';
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function main(argv: string[]): number {
   let args;

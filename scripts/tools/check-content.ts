@@ -3,7 +3,7 @@
 // ones the Astro build uses) and cross-checks them (anchors, verbatim quotes, ids), then lists
 // EVERY problem at once, each with file:line, field, what is wrong and what is expected.
 //
-//   node --experimental-strip-types scripts/check-content.ts      (npm run check:content)
+//   node scripts/check-content.mjs      (npm run check:content)
 //   CONTENT_DIR=tests/fixtures/content-errors/valid npm run check:content
 //
 // Exit 0 and "content OK: N procedures, N demands, …" when clean; exit 1 and the list otherwise.
@@ -16,14 +16,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import { contentDir, loadContent } from '../src/content/load.ts';
-import { buildSite, slugOf } from '../src/content/model/build.ts';
-import { ContentError, formatIssue } from '../src/content/model/errors.ts';
-import type { ContentIssue } from '../src/content/parse/index.ts';
-import type { SiteInput, SiteModel } from '../src/content/model/types.ts';
-import { procedureSchema } from '../src/content/schemas/procedure.ts';
-import { addresseeSchema, personSchema, provisionSchema, themeSchema } from '../src/content/schemas/taxonomy.ts';
-import { demandFileSchema, eventSchema, threadSchema } from '../src/content/schemas/curation.ts';
+import { contentDir, loadContent } from '../../src/content/load.ts';
+import { buildSite, slugOf } from '../../src/content/model/build.ts';
+import { ContentError, formatIssue } from '../../src/content/model/errors.ts';
+import type { ContentIssue } from '../../src/content/parse/index.ts';
+import type { SiteInput, SiteModel } from '../../src/content/model/types.ts';
+import { procedureSchema } from '../../src/content/schemas/procedure.ts';
+import { addresseeSchema, personSchema, provisionSchema, themeSchema } from '../../src/content/schemas/taxonomy.ts';
+import { demandFileSchema, eventSchema, threadSchema } from '../../src/content/schemas/curation.ts';
 import { isMain } from './lib/is-main.mjs';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
