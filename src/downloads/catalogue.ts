@@ -3,9 +3,9 @@
 // what the files are.
 import { z } from 'astro/zod';
 import type { SiteModel } from '../content/model/index.ts';
-import type { Links } from '../publish/links.ts';
 import { downloadSchemas, type DemandRecord, type JsonDownloadName } from './schemas.ts';
 import { demandsCsv, jsonRecords, toJsonText } from './records.ts';
+import { dataPath, type Links } from '../site/paths.ts';
 
 export interface JsonDownload {
   name: JsonDownloadName;
@@ -47,8 +47,6 @@ export const DOWNLOADS: readonly Download[] = [
 
 export const JSON_DOWNLOADS = DOWNLOADS.filter((d): d is JsonDownload => d.mediaType === 'application/json');
 
-/** Site path of a download: `data/demands.json`. */
-export const dataPath = (file: string) => `data/${file}`;
 
 /** Builds every file's text once per (site, links) pair: the endpoints and the page share it. */
 const cache = new WeakMap<SiteModel, Map<string, Map<string, string>>>();

@@ -3,8 +3,7 @@
 import type { Demand, Procedure, SiteModel } from '../content/model/index.ts';
 import { itemName } from '../site/labels.ts';
 import { documentUrl, procedureFileUrl } from '../site/ep-links.ts';
-import { itemPath, personPath, procedurePath, themePath } from '../site/paths.ts';
-import type { Links } from '../publish/links.ts';
+import { itemPath, personPath, procedurePath, themeFeedPath, themePath, type Links } from '../site/paths.ts';
 import {
   DEMAND_CSV_COLUMNS,
   type AddresseeRecord,
@@ -20,10 +19,6 @@ import {
 } from './schemas.ts';
 import { toCsv } from './csv.ts';
 
-/** Site path of a theme's Atom feed. */
-export const themeFeedPath = (id: string) => `feeds/themes/${id}.xml`;
-/** Site path of the Atom feed of all resolutions. */
-export const RESOLUTIONS_FEED_PATH = 'feeds/resolutions.xml';
 
 const refOf = (site: SiteModel, slug: string) => site.bySlug.get(slug)!.reference;
 

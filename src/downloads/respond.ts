@@ -1,8 +1,8 @@
 // Glue between the pure data modules and Astro endpoints/pages: the site model, the configured
 // base path and SITE_URL. Import only from .astro pages and src/pages endpoints.
 import { getSite } from '../content/get-site.ts';
-import { makeLinks, type Links } from '../publish/links.ts';
 import { renderFile } from './catalogue.ts';
+import { makeLinks, type Links } from '../site/paths.ts';
 
 /** Links for this build: `BASE_PATH` and, when set, `SITE_URL` (Astro's `site`). */
 export function buildLinks(site: URL | undefined): Links {

@@ -16,9 +16,8 @@ import type { Procedure, SiteModel, Demand } from '../content/model/index.ts';
 import type { Theme } from '../content/schemas/taxonomy.ts';
 import { formatDate } from '../content/model/index.ts';
 import { itemName } from '../site/labels.ts';
-import { itemPath, procedurePath, themePath } from '../site/paths.ts';
-import type { Links } from './links.ts';
-import { RESOLUTIONS_FEED_PATH, byIdOrder, themeFeedPath } from '../downloads/records.ts';
+import { itemPath, procedurePath, themePath, RESOLUTIONS_FEED_PATH, themeFeedPath, type Links } from '../site/paths.ts';
+import { byIdOrder } from '../downloads/records.ts';
 import { el, htmlEscape } from './xml.ts';
 
 /** Authority and date of the tag: URIs used as ids when no SITE_URL is set. */

@@ -3,8 +3,7 @@
 import type { Procedure, SiteModel } from '../content/model/index.ts';
 import { documentKindLabel } from '../site/labels.ts';
 import { documentUrl, procedureFileUrl } from '../site/ep-links.ts';
-import { procedurePath } from '../site/paths.ts';
-import type { Links } from './links.ts';
+import { procedurePath, type Links } from '../site/paths.ts';
 import { SITE_NAME } from './feeds.ts';
 
 type Json = Record<string, unknown>;

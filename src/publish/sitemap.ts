@@ -1,7 +1,7 @@
 // sitemap.xml (sitemaps.org protocol 0.9). The protocol requires absolute URLs, so the sitemap
 // exists only in builds with SITE_URL; robots.txt names it only then.
-import type { Links } from './links.ts';
 import { el } from './xml.ts';
+import { type Links } from '../site/paths.ts';
 
 /** A page module as `import.meta.glob` gives it: a dynamic route exports getStaticPaths. */
 export interface PageModule {

@@ -4,6 +4,7 @@
  */
 import type { SearchDoc } from './types.ts';
 import { fold } from './fold.ts';
+import { demandPath } from '../site/paths.ts';
 
 export const FORMAT = 'kz-ep-search';
 export const FORMAT_VERSION = 2;
@@ -108,7 +109,7 @@ export interface DocChunk {
 export type ProcShard = string[];
 
 export function defaultUrl(slug: string, id: string): string {
-  return `procedures/${slug}/#demand-${id}`;
+  return demandPath(slug, id);
 }
 
 /** The searched fields, their fuse.js weights, and how they are read (always folded). */

@@ -9,7 +9,7 @@
  * 2,000-procedure synthetic build: ARCHITECTURE.md, "Listings that grow with the corpus".
  */
 import { paginateByYear, type Listing, type ListingPage } from './paginate.ts';
-import { personPath, themePath } from './paths.ts';
+import { DEMANDS_PATH, RESOLUTIONS_PATH, personPath, themePath } from './paths.ts';
 import type { Demand, Mention, PersonModel, Procedure, SiteModel, TimelineEvent } from '../content/model/index.ts';
 
 /**
@@ -36,8 +36,6 @@ export const THEME_EVENTS = 10;
  */
 export const PERSON_ENTRIES_PER_PAGE = DEMANDS_PER_PAGE;
 
-export const DEMANDS_PATH = 'demands/';
-export const RESOLUTIONS_PATH = 'resolutions/';
 
 /**
  * Procedures oldest first, grouped by the year of their reference (the year in their URL and the

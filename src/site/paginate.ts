@@ -11,6 +11,7 @@
  *
  * Paths are site paths without the base, like those of paths.ts.
  */
+import { listingYearPath } from './paths.ts';
 
 export interface ListingPage<T> {
   /** Site path of the page, e.g. `timeline/2019/` or `timeline/2019/2/`. */
@@ -66,7 +67,7 @@ export function paginateByYear<T>(path: string, items: readonly T[], yearOf: (it
     ? groups.flatMap(({ year, items: list }) => {
         const parts = Math.ceil(list.length / cap);
         return Array.from({ length: parts }, (_, i) => ({
-          path: `${path}${year}/${i === 0 ? '' : `${i + 1}/`}`,
+          path: listingYearPath(path, year, i + 1),
           year,
           part: i + 1,
           parts,
@@ -76,7 +77,7 @@ export function paginateByYear<T>(path: string, items: readonly T[], yearOf: (it
     : [{ path, year: undefined, part: 1, parts: 1, items: [...items] }];
   const byItem = new Map<T, ListingPage<T>>();
   for (const page of pages) for (const item of page.items) byItem.set(item, page);
-  const years = groups.map(({ year, items: list }) => ({ year, count: list.length, path: split ? `${path}${year}/` : path }));
+  const years = groups.map(({ year, items: list }) => ({ year, count: list.length, path: split ? listingYearPath(path, year) : path }));
   return {
     path,
     split,

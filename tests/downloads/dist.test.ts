@@ -5,11 +5,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { makeLinks } from '../../src/publish/links.ts';
 import { DOWNLOADS, JSON_DOWNLOADS, renderAll } from '../../src/downloads/catalogue.ts';
-import { previewPath, DEFAULT_PREVIEW } from '../../src/publish/previews/paths.ts';
 import { childText, parseXml } from '../helpers/xml-check.ts';
 import { model } from '../helpers/model.ts';
+import { makeLinks, previewPath, DEFAULT_PREVIEW } from '../../src/site/paths.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // DATA_TEST_DIST=some/dir adds another build, e.g. one made with SITE_URL (the only kind with a sitemap).

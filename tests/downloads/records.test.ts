@@ -3,13 +3,13 @@
 // round-trips to demands.json, output is deterministic.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { makeLinks } from '../../src/publish/links.ts';
 import { DOWNLOADS, JSON_DOWNLOADS, fieldDocs, jsonSchemaOf, renderAll } from '../../src/downloads/catalogue.ts';
 import { DEMAND_CSV_COLUMNS, downloadSchemas, type DemandRecord } from '../../src/downloads/schemas.ts';
 import { CSV_LIST_SEPARATOR } from '../../src/downloads/records.ts';
 import { parseCsv } from '../../src/downloads/csv.ts';
 import { freshModel, model } from '../helpers/model.ts';
 import { objectSchemas, validate } from '../helpers/json-schema-check.ts';
+import { makeLinks } from '../../src/site/paths.ts';
 
 const LINK_MODES = [
   { name: 'root, no SITE_URL', links: makeLinks('/') },

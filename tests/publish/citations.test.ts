@@ -13,9 +13,9 @@ import {
   type Citable,
 } from '../../src/publish/citations/index.ts';
 import { demandFields, procedureFields } from '../../src/publish/citations/from-model.ts';
-import { makeLinks } from '../../src/publish/links.ts';
 import { demandRecord, procedureRecord } from '../../src/downloads/records.ts';
 import { model } from '../helpers/model.ts';
+import { makeLinks } from '../../src/site/paths.ts';
 
 const links = makeLinks('/kz/', 'https://example.org');
 

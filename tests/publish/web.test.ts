@@ -1,7 +1,6 @@
 // Feeds, sitemap, robots.txt, _headers, JSON-LD and preview images, from the pure functions.
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { makeLinks } from '../../src/publish/links.ts';
 import { atomId, FEED_ENTRIES, resolutionsFeed, themeFeed, TAG_AUTHORITY } from '../../src/publish/feeds.ts';
 import { fillRoute, pagePaths, robotsTxt, routeOf, sitemapXml } from '../../src/publish/sitemap.ts';
 import { headersFile } from '../../src/publish/headers.ts';
@@ -12,6 +11,7 @@ import { FACES } from '../../src/publish/previews/glyphs.ts';
 import { xmlEscape } from '../../src/publish/xml.ts';
 import { childText, childrenNamed, parseXml, type XmlElement } from '../helpers/xml-check.ts';
 import { model } from '../helpers/model.ts';
+import { makeLinks } from '../../src/site/paths.ts';
 
 const MODES = [
   { name: 'no SITE_URL', links: makeLinks('/') },

@@ -17,6 +17,7 @@
  * Run directly to write Markdown: node scripts/tools/synthetic/generate.ts --out /tmp/synthetic --procedures 200
  */
 import type { SearchDoc } from '../../../src/search/types.ts';
+import { demandPath } from '../../../src/site/paths.ts';
 
 // ── PRNG ─────────────────────────────────────────────────────────────────────────────────────────
 export function mulberry32(seed: number): () => number {
@@ -465,7 +466,7 @@ export function generateSyntheticCorpus(procedures: number, seed = 1): Synthetic
         addresseeLabels: d.addressees.map((a) => addrLabel.get(a)!),
         people,
         provisions,
-        url: `procedures/${slug}/#demand-${id}`,
+        url: demandPath(slug, id),
       });
     }
   }

@@ -14,6 +14,7 @@ import type {
   TimelineEvent,
 } from './types.ts';
 import { compareDates } from './dates.ts';
+import { demandFragment } from '../../site/paths.ts';
 
 const OPERATIVE = new Set(['para', 'summary', 'bullet']);
 
@@ -147,7 +148,7 @@ export function buildSite(input: SiteInput): SiteModel {
         const list = (byAnchor.get(it.anchor) ?? []).sort((a, b) => a.start - b.start);
         list.forEach((d, n) => {
           const id = `${slug}-${it.anchor}-${n + 1}`;
-          proc.demands.push({ ...d, id, fragment: `demand-${id}` });
+          proc.demands.push({ ...d, id, fragment: demandFragment(id) });
         });
       }
     }

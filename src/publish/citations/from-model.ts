@@ -3,8 +3,7 @@
 import type { Demand, Procedure } from '../../content/model/index.ts';
 import { itemName } from '../../site/labels.ts';
 import { procedureFileUrl } from '../../site/ep-links.ts';
-import { itemPath, procedurePath } from '../../site/paths.ts';
-import type { Links } from '../links.ts';
+import { itemPath, procedurePath, type Links } from '../../site/paths.ts';
 import type { DemandFields, ProcedureFields } from './index.ts';
 
 export function procedureFields(p: Procedure, links: Links): ProcedureFields {

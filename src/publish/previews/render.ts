@@ -2,7 +2,7 @@
 // kicker line above it and a meta line below. Only the raster and the glyphs: no site model, so a
 // worker thread can load it on its own (see pool.ts).
 import { SITE_NAME } from '../../site/name.ts';
-import { PREVIEW_SIZE } from './paths.ts';
+import { PREVIEW_SIZE } from './size.ts';
 import { Canvas, hex, measure, wrap } from './raster.ts';
 
 const C = {

@@ -11,7 +11,7 @@
 import type { SiteModel, TimelineEvent } from '../../content/model/types.ts';
 import { paginateByYear, type Listing, type ListingPage } from '../paginate.ts';
 import { kindsWithEvents, themesWithEvents, timelineEntries, yearOf, yearRange, type Entry, type Filter, type Landmark } from './timeline.ts';
-import { eventFragment, landmarkFragment, timelinePath } from './paths.ts';
+import { eventFragment, landmarkFragment, timelinePath } from '../paths.ts';
 
 /**
  * Entries per timeline page. Measured on the built site: a year page holding the 40 heaviest real

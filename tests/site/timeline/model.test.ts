@@ -8,7 +8,7 @@ import { compareDates } from '../../../src/content/model/dates.ts';
 import type { SiteModel } from '../../../src/content/model/types.ts';
 import { buildTimeline, kindsWithEvents, landmarks, sourceOf, themesWithEvents, yearRange } from '../../../src/site/timeline/timeline.ts';
 import { buildOverview } from '../../../src/site/timeline/overview.ts';
-import { timelinePath } from '../../../src/site/timeline/paths.ts';
+import { timelinePath } from '../../../src/site/paths.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let site: SiteModel;

@@ -9,7 +9,7 @@ import type { Procedure, SiteModel, TimelineEvent } from '../../../src/content/m
 import { landmarks, statedIn, yearOf, type Filter } from '../../../src/site/timeline/timeline.ts';
 import { eventOnTimeline, landmarkOnTimeline, planTimeline, TIMELINE_CAP, timelinePlan, timelineViews, type TimelinePlan } from '../../../src/site/timeline/plan.ts';
 import { buildOverview } from '../../../src/site/timeline/overview.ts';
-import { timelinePath } from '../../../src/site/timeline/paths.ts';
+import { timelinePath } from '../../../src/site/paths.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let site: SiteModel;
