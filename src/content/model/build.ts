@@ -15,6 +15,7 @@ import type {
 } from './types.ts';
 import { compareDates } from './dates.ts';
 import { demandFragment } from '../../site/paths.ts';
+import { leadInOf } from './lead-in.ts';
 
 const OPERATIVE = new Set(['para', 'summary', 'bullet']);
 
@@ -118,8 +119,8 @@ export function buildSite(input: SiteInput): SiteModel {
     }
 
     const taxonomy = { themes: input.themes.data, addressees: input.addressees.data, people: input.people.data, provisions: input.provisions.data };
-    const byAnchor = new Map<string, Array<Omit<Demand, 'id' | 'fragment'>>>();
-    const push = (d: Omit<Demand, 'id' | 'fragment'>) => byAnchor.set(d.anchor, [...(byAnchor.get(d.anchor) ?? []), d]);
+    const byAnchor = new Map<string, Array<Omit<Demand, 'id' | 'fragment' | 'leadIn'>>>();
+    const push = (d: Omit<Demand, 'id' | 'fragment' | 'leadIn'>) => byAnchor.set(d.anchor, [...(byAnchor.get(d.anchor) ?? []), d]);
     const base = (anchor: string) => {
       const doc = docOf.get(anchor)!;
       return { slug, reference: data.reference, year: proc.year, documentId: doc.meta.id, documentKind: doc.meta.kind, anchor };
@@ -148,7 +149,8 @@ export function buildSite(input: SiteInput): SiteModel {
         const list = (byAnchor.get(it.anchor) ?? []).sort((a, b) => a.start - b.start);
         list.forEach((d, n) => {
           const id = `${slug}-${it.anchor}-${n + 1}`;
-          proc.demands.push({ ...d, id, fragment: demandFragment(id) });
+          const preamble = docOf.get(it.anchor)!.items.find((i) => i.kind === 'preamble');
+          proc.demands.push({ ...d, id, fragment: demandFragment(id), leadIn: leadInOf(it, d.start, items, preamble) });
         });
       }
     }

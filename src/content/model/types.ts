@@ -2,6 +2,7 @@ import type { ParsedDocument, Item } from '../parse/index.ts';
 import type { ProcedureData, DocumentKind } from '../schemas/procedure.ts';
 import type { Addressee, Person, Provision, Theme } from '../schemas/taxonomy.ts';
 import type { ContextEvent, DemandFile, Thread } from '../schemas/curation.ts';
+import type { LeadIn } from './lead-in.ts';
 
 /** One entry of a collection as it comes from the content folder. */
 export interface Entry<T> {
@@ -37,6 +38,8 @@ export interface Demand {
   anchor: string;
   /** Verbatim text; an exact substring of the item's text at `start`. */
   text: string;
+  /** The verbatim words that govern it (who asks, and how), shown before it; see lead-in.ts. */
+  leadIn: LeadIn;
   start: number;
   addressees: string[];
   themes: string[];
