@@ -3,9 +3,11 @@
  * (OEIL) and turns it into the content format of `content/procedures/<year>-<number>.md`
  * (README, "Content format"): the frontmatter data and the Markdown body of the summary it ends with.
  *
- * Pure: no file system, no process. `parseProcedureFile` reads; `renderProcedureFile` writes the
- * Markdown text and checks it reads back to the same data. Every problem is collected with the
- * line and section it was found in, so one run lists everything to fix.
+ * Pure: no file system, no process. `parseProcedureFile` reads the export and checks that its
+ * summary, rendered as Markdown, reads back through the body parser as printed; `content-file.ts`
+ * writes the file. Every problem is collected with the line and section it was found in, so one
+ * run lists everything to fix. An export cut short is refused: it lacks a section, ends inside a
+ * row, or its summary does not end at the end of a sentence.
  *
  * Two layouts of the export are known (both are read by the same code, driven by header rows):
  * - 2016-style: "Basic information" rows separated by tabs, a "Subject …" and a
@@ -16,10 +18,7 @@
  *   header, gateway rows grouped under an institution heading ("European Parliament") with a
  *   "Document type Committee Reference Date Summary" header.
  */
-import { isDeepStrictEqual } from 'node:util';
-import jsYaml from 'js-yaml';
-import { parse as parseYaml } from 'yaml';
-import { documentReference, politicalGroup } from '../../../src/content/schemas/common.ts';
+import { documentReference, politicalGroup } from '../../../../src/content/schemas/common.ts';
 import {
   gatewayDocumentType,
   keyEventName,
@@ -28,50 +27,39 @@ import {
   procedureSubtype,
   procedureType,
   type ProcedureData,
-} from '../../../src/content/schemas/procedure.ts';
-import { parseProcedureBody } from '../../../src/content/parse/index.ts';
-
-/** A problem found in the input (or in what would be written), precise enough to fix. */
-export interface ImportIssue {
-  /** 1-based line of the input file, where the problem has one. */
-  line?: number;
-  /** Section of the procedure file ("Key events", "Summary", …) or "Output" for the written file. */
-  section: string;
-  message: string;
-}
+} from '../../../../src/content/schemas/procedure.ts';
+import { parseProcedureBody } from '../../../../src/content/parse/index.ts';
+import {
+  checkDecoded,
+  checkNoAutolink,
+  escapeMarkdown,
+  findings,
+  headingLine,
+  lastWords,
+  linesOf,
+  readDate,
+  RSP_REFERENCE,
+  SENTENCE_END,
+  type ImportIssue,
+  type Line,
+  type Report,
+} from './text.ts';
 
 export interface ParseResult {
   /** The frontmatter; complete and schema-valid only when `issues` is empty. */
   data: ProcedureData | undefined;
   /** The Markdown body (the summary as "## heading", paragraphs and "- " bullets). */
   body: string;
+  /** What was read, for the user to compare with the page exported (a summary cut exactly at a sentence end looks whole). */
+  read?: { paragraphs: number; bullets: number; lastWords: string };
   /** Problems that forbid writing anything. */
   issues: ImportIssue[];
   /** Things worth a look that don't stop the import (nothing is guessed either way). */
   warnings: ImportIssue[];
 }
 
-/** "line 12, Key events: cannot read date '31/02/2016'". */
-export function formatIssue(i: ImportIssue): string {
-  return i.line !== undefined ? `line ${i.line}, ${i.section}: ${i.message}` : `${i.section}: ${i.message}`;
-}
-
-/** `2016/2607(RSP)` → `2016-2607.md`. */
-export function outputFileName(reference: string): string {
-  const m = /^(\d{4})\/(\d{4})\(/.exec(reference);
-  if (!m) throw new Error(`not a procedure reference: ${reference}`);
-  return `${m[1]}-${m[2]}.md`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Lines, cells and sections
-
-interface Line {
-  /** 1-based line number in the input. */
-  n: number;
-  /** The raw line, without its end-of-line characters. */
-  raw: string;
-}
 
 const SECTION_NAMES = [
   'Basic information',
@@ -81,7 +69,12 @@ const SECTION_NAMES = [
   'Documentation gateway',
 ] as const;
 type SectionName = (typeof SECTION_NAMES)[number];
-const REQUIRED_SECTIONS: SectionName[] = ['Basic information', 'Key events', 'Technical information', 'Documentation gateway'];
+const REQUIRED_SECTIONS: SectionName[] = [
+  'Basic information',
+  'Key events',
+  'Technical information',
+  'Documentation gateway',
+];
 const SUMMARY = 'Summary';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
@@ -107,15 +100,6 @@ function filled(raw: string): string[] {
 
 const isBlank = (raw: string) => cellText(raw.replace(/\t/g, ' ')) === '';
 
-/** `31/12/2016` → `2016-12-31`, or undefined when it is not a real day written DD/MM/YYYY. */
-export function readDate(s: string): string | undefined {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s.trim());
-  if (!m) return undefined;
-  const iso = `${m[3]}-${m[2]}-${m[1]}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
-}
-
 const SCHEMA_FILE = 'src/content/schemas/procedure.ts';
 const extendEnum = (what: string, value: string, enumName: string, file = SCHEMA_FILE) =>
   `unknown ${what} '${value}': not in the schema enum ${enumName} (${file}); the schema enum must be extended before this file can be imported`;
@@ -129,22 +113,15 @@ const extendEnum = (what: string, value: string, enumName: string, file = SCHEMA
  * document's `source`).
  */
 export function parseProcedureFile(text: string, sourceName: string): ParseResult {
-  const issues: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
-  const fail = (section: string, message: string, line?: number) =>
-    issues.push(line !== undefined ? { line, section, message } : { section, message });
-  const warn = (section: string, message: string, line?: number) =>
-    warnings.push(line !== undefined ? { line, section, message } : { section, message });
-
-  const lines: Line[] = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((raw, i) => ({ n: i + 1, raw }));
+  const { issues, warnings, fail, warn } = findings();
+  const refused = (): ParseResult => ({ data: undefined, body: '', issues, warnings });
+  const lines = linesOf(text);
 
   if (lines.every((l) => isBlank(l.raw))) {
     fail('File', 'the file is empty: expected a procedure file exported from the Legislative Observatory');
-    return { data: undefined, body: '', issues, warnings };
+    return refused();
   }
+  checkDecoded(lines, fail);
 
   // --- split into sections -------------------------------------------------------------------
   const sections = new Map<SectionName, { header: Line; rows: Line[] }>();
@@ -166,7 +143,8 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
       continue;
     }
     const only = filled(line.raw);
-    const name = only.length === 1 && cells(line.raw)[0] === only[0] ? SECTION_NAMES.find((s) => s === only[0]) : undefined;
+    const name =
+      only.length === 1 && cells(line.raw)[0] === only[0] ? SECTION_NAMES.find((s) => s === only[0]) : undefined;
     if (name) {
       if (sections.has(name)) {
         fail(name, `the section "${name}" appears twice (first on line ${sections.get(name)!.header.n})`, line.n);
@@ -187,18 +165,28 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
   if (!sections.size) {
     fail(
       'File',
-      `not a procedure file exported from the Legislative Observatory: none of its sections (${SECTION_NAMES.join(', ')}) was found${summaryHeading ? '; a summary alone cannot be imported' : ''}`,
+      `not a procedure file exported from the Legislative Observatory: none of its sections (${SECTION_NAMES.join(', ')}) was found before the file ends on line ${lastLineOf(lines) ?? 1}${summaryHeading ? `; a summary alone (line ${summaryHeading.n}) cannot be imported` : ': is it cut short, or another kind of file?'}`,
     );
-    return { data: undefined, body: '', issues, warnings };
+    return refused();
   }
   if (stray.length) {
-    fail('File', `unexpected text before the first section (${stray.length} line${stray.length === 1 ? '' : 's'} from here): '${cellText(stray[0]!.raw)}'`, stray[0]!.n);
+    fail(
+      'File',
+      `unexpected text before the first section (${stray.length} line${stray.length === 1 ? '' : 's'} from here): '${cellText(stray[0]!.raw)}'`,
+      stray[0]!.n,
+    );
   }
   for (const name of REQUIRED_SECTIONS) {
-    if (!sections.has(name)) fail(name, `missing section "${name}": expected a line reading "${name}" followed by its rows`);
+    if (!sections.has(name))
+      fail(name, `missing section "${name}": expected a line reading "${name}" followed by its rows`);
   }
   if (!summaryHeading) {
-    fail(SUMMARY, 'missing summary: expected a "# <title>" heading (e.g. "# Resolution on …") followed by the summary text');
+    const last = [...sections].at(-1)!;
+    const lastLine = [last[1].header, ...last[1].rows].at(-1)!;
+    fail(
+      SUMMARY,
+      `missing summary: expected a "# <title>" heading (e.g. "# Resolution on …") followed by the summary text; the file ends on line ${lastLine.n}, in the section "${last[0]}": is the export cut short?`,
+    );
   }
   for (const [name, s] of sections) {
     if (!s.rows.length && name !== 'Key players') fail(name, `the section "${name}" has no rows`, s.header.n);
@@ -215,10 +203,16 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
     for (const l of playersSection.rows) {
       const c = filled(l.raw);
       if (c.length === 1 && !readDate(c[0]!)) keyPlayers.push(c[0]!);
-      else fail('Key players', `cannot read the row '${c.join(' | ')}' (expected one name per line; is a section heading missing before it?)`, l.n);
+      else
+        fail(
+          'Key players',
+          `cannot read the row '${c.join(' | ')}' (expected one name per line; is a section heading missing before it?)`,
+          l.n,
+        );
     }
     if (!keyPlayers.length) {
-      if (!playersSection.rows.length) warn('Key players', 'the section "Key players" is empty; keyPlayers left out', playersSection.header.n);
+      if (!playersSection.rows.length)
+        warn('Key players', 'the section "Key players" is empty; keyPlayers left out', playersSection.header.n);
       keyPlayers = undefined;
     }
   }
@@ -235,7 +229,11 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
   // --- cross-checks between Basic and Technical information ------------------------------------
   const reference = technical.reference ?? basic.reference;
   if (sections.has('Basic information') && !basic.reference) {
-    fail('Basic information', 'cannot find the procedure reference (e.g. 2016/2607(RSP))', sections.get('Basic information')!.header.n);
+    fail(
+      'Basic information',
+      'cannot find the procedure reference (e.g. 2016/2607(RSP))',
+      sections.get('Basic information')!.header.n,
+    );
   }
   if (technical.reference && basic.reference && technical.reference.value !== basic.reference.value) {
     fail(
@@ -263,10 +261,16 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
   if (stage && !technical.stage && !(procedureStage.options as readonly string[]).includes(stage.value)) {
     fail('Basic information', extendEnum('stage', stage.value, 'procedureStage'), stage.line);
   }
-  if (sections.has('Technical information') && !type) fail('Technical information', 'cannot find the procedure type (row "Procedure type")');
-  if (sections.has('Technical information') && !stage) fail('Technical information', 'cannot find the stage (row "Stage reached in procedure")');
-  if (reference && !/^\d{4}\/\d{4}\(RSP\)$/.test(reference.value)) {
-    fail('Basic information', `the procedure reference '${reference.value}' is not an RSP procedure (YYYY/NNNN(RSP)), the only kind the schema accepts`, reference.line);
+  if (sections.has('Technical information') && !type)
+    fail('Technical information', 'cannot find the procedure type (row "Procedure type")');
+  if (sections.has('Technical information') && !stage)
+    fail('Technical information', 'cannot find the stage (row "Stage reached in procedure")');
+  if (reference && !RSP_REFERENCE.test(reference.value)) {
+    fail(
+      'Basic information',
+      `the procedure reference '${reference.value}' is not an RSP procedure (YYYY/NNNN(RSP)), the only kind the schema accepts`,
+      reference.line,
+    );
   }
 
   // --- Summary --------------------------------------------------------------------------------------
@@ -276,7 +280,11 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
   const adopted: NonNullable<ProcedureData['adopted']> = {};
   const decisions = keyEvents.filter((e) => e.value.event === 'Decision by Parliament');
   if (decisions.length > 1) {
-    fail('Key events', `"Decision by Parliament" appears ${decisions.length} times (lines ${decisions.map((d) => d.line).join(', ')}); cannot tell which text was adopted`, decisions[1]!.line);
+    fail(
+      'Key events',
+      `"Decision by Parliament" appears ${decisions.length} times (lines ${decisions.map((d) => d.line).join(', ')}); cannot tell which text was adopted`,
+      decisions[1]!.line,
+    );
   }
   const decision = decisions.length === 1 ? decisions[0] : undefined;
   if (decision) {
@@ -287,11 +295,19 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
   if (summary?.dateline) {
     const d = summary.dateline;
     if (reference && d.reference !== reference.value) {
-      fail(SUMMARY, `the dateline's procedure reference '${d.reference}' differs from '${reference.value}' (line ${reference.line})`, d.line);
+      fail(
+        SUMMARY,
+        `the dateline's procedure reference '${d.reference}' differs from '${reference.value}' (line ${reference.line})`,
+        d.line,
+      );
     }
     if (!d.date) fail(SUMMARY, `cannot read date '${d.rawDate}' in the dateline`, d.line);
     else if (decision && d.date !== decision.value.date && /Text adopted/i.test(d.what)) {
-      fail(SUMMARY, `the dateline dates the text adopted ${d.rawDate} but the "Decision by Parliament" key event (line ${decision.line}) is dated ${decision.value.date}`, d.line);
+      fail(
+        SUMMARY,
+        `the dateline dates the text adopted ${d.rawDate} but the "Decision by Parliament" key event (line ${decision.line}) is dated ${decision.value.date}`,
+        d.line,
+      );
     } else if (!decision && /^Text adopted by Parliament/.test(d.what)) {
       adopted.date = d.date;
       adopted.dateSource = 'summary-dateline';
@@ -305,7 +321,7 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
   }
 
   // --- assemble ---------------------------------------------------------------------------------------
-  if (issues.length || !reference || !type || !stage || !summary) return { data: undefined, body: '', issues, warnings };
+  if (issues.length || !reference || !type || !stage || !summary) return refused();
 
   const procedureFile: NonNullable<ProcedureData['procedureFile']> = {
     source: sourceName,
@@ -352,7 +368,7 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
   const checked = procedureSchema.safeParse(data);
   if (!checked.success) {
     for (const i of checked.error.issues) fail('Output', `frontmatter ${i.path.join('.') || '(root)'}: ${i.message}`);
-    return { data: undefined, body: '', issues, warnings };
+    return refused();
   }
   const body = renderBody(summary);
   const parsed = parseProcedureBody(body, checked.data.documents, 'body');
@@ -367,13 +383,23 @@ export function parseProcedureFile(text: string, sourceName: string): ParseResul
       expected.forEach((e, k) => {
         const got = items[k]!;
         if (got.anchor !== e.anchor || got.text !== e.text) {
-          fail(SUMMARY, `the Markdown of this ${e.anchor} reads back as ${got.anchor} '${got.text}' instead of '${e.text}'`, e.line);
+          fail(
+            SUMMARY,
+            `the Markdown of this ${e.anchor} reads back as ${got.anchor} '${got.text}' instead of '${e.text}'`,
+            e.line,
+          );
         }
       });
     }
   }
-  if (issues.length) return { data: undefined, body: '', issues, warnings };
-  return { data: checked.data, body, issues, warnings };
+  if (issues.length) return refused();
+  const last = expected.at(-1)!;
+  const read = {
+    paragraphs: summary.paragraphs.length,
+    bullets: expected.length - summary.paragraphs.length,
+    lastWords: lastWords(last.text),
+  };
+  return { data: checked.data, body, read, issues, warnings };
 }
 
 type ProcedureType = NonNullable<ProcedureData['procedureFile']>['type'];
@@ -381,7 +407,7 @@ type ProcedureStage = NonNullable<ProcedureData['procedureFile']>['stage'];
 type ProcedureSubtype = NonNullable<NonNullable<ProcedureData['procedureFile']>['subtype']>;
 type KeyEvent = NonNullable<ProcedureData['procedureFile']>['keyEvents'][number];
 type GatewayDocument = NonNullable<ProcedureData['procedureFile']>['documentationGateway'][number];
-type Fail = (section: string, message: string, line?: number) => void;
+type Fail = Report;
 interface Located<T> {
   value: T;
   line: number;
@@ -455,7 +481,11 @@ function readBasicInformation(rows: Line[], fail: Fail): BasicInformation {
           .replace(ref[0], '\t');
         const left = filled(rest);
         if (left.length !== 2) {
-          fail(S, `cannot read the procedure type and stage from '${cellText(raw.replace(/\t/g, ' | '))}' (expected the type, the reference and the stage)`, row.n);
+          fail(
+            S,
+            `cannot read the procedure type and stage from '${cellText(raw.replace(/\t/g, ' | '))}' (expected the type, the reference and the stage)`,
+            row.n,
+          );
         } else {
           out.type = { value: left[0]!, line: row.n };
           out.stage = { value: left[1]!, line: row.n };
@@ -480,7 +510,11 @@ function readSubjects(text: string, line: number, fail: Fail): Array<{ code: str
   const S = 'Basic information';
   const found = [...text.matchAll(SUBJECT_CODE)];
   if (!found.length) {
-    fail(S, `cannot read the subject '${text}' (expected a code and a label, e.g. "6.10.08 Fundamental freedoms, …")`, line);
+    fail(
+      S,
+      `cannot read the subject '${text}' (expected a code and a label, e.g. "6.10.08 Fundamental freedoms, …")`,
+      line,
+    );
     return [];
   }
   const out: Array<{ code: string; label: string }> = [];
@@ -503,12 +537,35 @@ function escapeRegExp(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Key events
 
-function columnsOf(header: string[], known: Record<string, string>, section: string, line: number, fail: Fail): string[] {
+function columnsOf(
+  header: string[],
+  known: Record<string, string>,
+  section: string,
+  line: number,
+  fail: Fail,
+): string[] {
   return header.map((h) => {
     const key = known[h];
     if (!key && h) fail(section, `unknown column '${h}' in the header row`, line);
     return key ?? '';
   });
+}
+
+/** Reads a row's cells by column name; a cell beyond the last column is reported. */
+function cellsByColumn(
+  c: string[],
+  columns: string[],
+  section: string,
+  line: number,
+  fail: Fail,
+): (key: string) => string {
+  c.forEach((v, k) => {
+    if (v && !columns[k]) fail(section, `unexpected cell '${v}' after the last column`, line);
+  });
+  return (key) => {
+    const k = columns.indexOf(key);
+    return k >= 0 ? (c[k] ?? '') : '';
+  };
 }
 
 function readKeyEvents(rows: Line[], fail: Fail): Array<Located<KeyEvent>> {
@@ -522,24 +579,31 @@ function readKeyEvents(rows: Line[], fail: Fail): Array<Located<KeyEvent>> {
       columns = columnsOf(c, known, S, row.n, fail);
       continue;
     }
-    const get = (key: string) => {
-      const k = columns.indexOf(key);
-      return k >= 0 ? (c[k] ?? '') : '';
-    };
-    c.forEach((v, k) => {
-      if (v && !columns[k]) fail(S, `unexpected cell '${v}' after the last column`, row.n);
-    });
+    const get = cellsByColumn(c, columns, S, row.n, fail);
     const rawDate = get('date');
     const date = readDate(rawDate);
-    if (!date) fail(S, rawDate ? `cannot read date '${rawDate}' (expected a real day written DD/MM/YYYY)` : `the row '${c.filter(Boolean).join(' | ')}' has no date`, row.n);
+    if (!date)
+      fail(
+        S,
+        rawDate
+          ? `cannot read date '${rawDate}' (expected a real day written DD/MM/YYYY)`
+          : `the row '${c.filter(Boolean).join(' | ')}' has no date`,
+        row.n,
+      );
     const event = get('event');
     if (!event) fail(S, 'the row has no event', row.n);
-    else if (!(keyEventName.options as readonly string[]).includes(event)) fail(S, extendEnum('event', event, 'keyEventName'), row.n);
+    else if (!(keyEventName.options as readonly string[]).includes(event))
+      fail(S, extendEnum('event', event, 'keyEventName'), row.n);
     const value: KeyEvent = { date: date ?? '', event: event as KeyEvent['event'] };
     const reference = get('reference');
     if (reference) {
       if (documentReference.safeParse(reference).success) value.reference = reference;
-      else fail(S, `cannot read reference '${reference}' (expected e.g. T8-0083/2016, B8-0343/2016 or RC-B8-0337/2016)`, row.n);
+      else
+        fail(
+          S,
+          `cannot read reference '${reference}' (expected e.g. T8-0083/2016, B8-0343/2016 or RC-B8-0337/2016)`,
+          row.n,
+        );
     }
     const summary = get('summary');
     if (summary === 'Summary') value.summary = true;
@@ -580,25 +644,34 @@ function readTechnicalInformation(rows: Line[], fail: Fail): TechnicalInformatio
     const at = { value, line: row.n };
     switch (label) {
       case 'Procedure reference':
-        if (!PROCEDURE_REFERENCE.test(value) || PROCEDURE_REFERENCE.exec(value)![0] !== value) fail(S, `cannot read procedure reference '${value}'`, row.n);
+        if (!PROCEDURE_REFERENCE.test(value) || PROCEDURE_REFERENCE.exec(value)![0] !== value)
+          fail(S, `cannot read procedure reference '${value}'`, row.n);
         else out.reference = at;
         break;
       case 'Procedure type':
         // Kept even when unknown (the error stops the import) so Basic information does not stand in for it.
-        if (!(procedureType.options as readonly string[]).includes(value)) fail(S, extendEnum('procedure type', value, 'procedureType'), row.n);
+        if (!(procedureType.options as readonly string[]).includes(value))
+          fail(S, extendEnum('procedure type', value, 'procedureType'), row.n);
         out.type = at;
         break;
       case 'Procedure subtype':
-        if (!(procedureSubtype.options as readonly string[]).includes(value)) fail(S, extendEnum('procedure subtype', value, 'procedureSubtype'), row.n);
+        if (!(procedureSubtype.options as readonly string[]).includes(value))
+          fail(S, extendEnum('procedure subtype', value, 'procedureSubtype'), row.n);
         out.subtype = at;
         break;
       case 'Stage reached in procedure':
-        if (!(procedureStage.options as readonly string[]).includes(value)) fail(S, extendEnum('stage', value, 'procedureStage'), row.n);
+        if (!(procedureStage.options as readonly string[]).includes(value))
+          fail(S, extendEnum('stage', value, 'procedureStage'), row.n);
         out.stage = at;
         break;
       case 'Legal basis':
       case 'Other legal basis':
-        if (!/^Rules of Procedure EP \d+$/.test(value)) fail(S, `cannot read the legal basis '${value}' (the schema expects e.g. "Rules of Procedure EP 144")`, row.n);
+        if (!/^Rules of Procedure EP \d+$/.test(value))
+          fail(
+            S,
+            `cannot read the legal basis '${value}' (the schema expects e.g. "Rules of Procedure EP 144")`,
+            row.n,
+          );
         else out.legalBasis = { label, value };
         break;
       default:
@@ -645,27 +718,33 @@ function readGateway(rows: Line[], fail: Fail): GatewayDocument[] {
       group = name;
       continue;
     }
-    const get = (key: string) => {
-      const k = columns.indexOf(key);
-      return k >= 0 ? (c[k] ?? '') : '';
-    };
-    c.forEach((v, k) => {
-      if (v && !columns[k]) fail(S, `unexpected cell '${v}' after the last column`, row.n);
-    });
+    const get = cellsByColumn(c, columns, S, row.n, fail);
     const type = get('type');
     if (!type) fail(S, 'the row has no document type', row.n);
-    else if (!(gatewayDocumentType.options as readonly string[]).includes(type)) fail(S, extendEnum('document type', type, 'gatewayDocumentType'), row.n);
+    else if (!(gatewayDocumentType.options as readonly string[]).includes(type))
+      fail(S, extendEnum('document type', type, 'gatewayDocumentType'), row.n);
     const reference = get('reference');
     if (!reference) fail(S, 'the row has no reference', row.n);
-    else if (!documentReference.safeParse(reference).success) fail(S, `cannot read reference '${reference}' (expected e.g. B8-0343/2016, RC-B8-0337/2016 or T8-0083/2016)`, row.n);
+    else if (!documentReference.safeParse(reference).success)
+      fail(
+        S,
+        `cannot read reference '${reference}' (expected e.g. B8-0343/2016, RC-B8-0337/2016 or T8-0083/2016)`,
+        row.n,
+      );
     const rawDate = get('date');
     const date = readDate(rawDate);
-    if (!date) fail(S, rawDate ? `cannot read date '${rawDate}' (expected a real day written DD/MM/YYYY)` : 'the row has no date', row.n);
+    if (!date)
+      fail(
+        S,
+        rawDate ? `cannot read date '${rawDate}' (expected a real day written DD/MM/YYYY)` : 'the row has no date',
+        row.n,
+      );
     const doc: GatewayDocument = { type: type as GatewayDocument['type'], reference, date: date ?? '' };
     const institution = get('institution') || group;
     if (institution) {
       if (institutions.includes(institution)) doc.institution = institution as 'EP';
-      else if (institution !== group) fail(S, extendEnum('institution', institution, 'gatewayDocument.institution'), row.n);
+      else if (institution !== group)
+        fail(S, extendEnum('institution', institution, 'gatewayDocument.institution'), row.n);
     }
     const committee = get('committee');
     if (committee) doc.committee = committee;
@@ -695,7 +774,6 @@ interface Summary {
 }
 
 /** What GFM's autolink-literal step links in text (mdast-util-gfm-autolink-literal). */
-const AUTOLINK = /(?:https?:\/\/|www(?=\.))[-.\w]+[^\s]*|(?<=^|\s|\p{P}|\p{S})[-.\w+]+@[-\w]+(?:\.[-\w]+)+/giu;
 const DATELINE = /^(\d{4}\/\d{4}\([A-Z]{3}\)) - (\S+) - (.+)$/;
 const BULLET = /^(?:[-–•]\s+|-(?=\S))/;
 
@@ -730,7 +808,12 @@ function readSummary(heading: Line, rows: Line[], fail: Fail, warn: Fail): Summa
   let mode: 'none' | 'paragraph' | 'bullet' = 'none';
   let lastLine: Line | undefined;
   const join = (prev: string, next: string, line: number) => {
-    if (/[-‐]$/.test(prev)) warn(S, `the line before ends with a hyphen; joined with a space as printed ('${prev.slice(-20)} ${next.slice(0, 20)}'): check the source's spelling`, line);
+    if (/[-‐]$/.test(prev))
+      warn(
+        S,
+        `the line before ends with a hyphen; joined with a space as printed ('${prev.slice(-20)} ${next.slice(0, 20)}'): check the source's spelling`,
+        line,
+      );
     return `${prev} ${next}`;
   };
   for (; k < rows.length; k++) {
@@ -757,7 +840,11 @@ function readSummary(heading: Line, rows: Line[], fail: Fail, warn: Fail): Summa
     const last = summary.paragraphs.at(-1);
     if (bullet) {
       if (!last) {
-        fail(S, `a bullet before any paragraph: '${t}' (a bullet list must follow the paragraph that introduces it)`, row.n);
+        fail(
+          S,
+          `a bullet before any paragraph: '${t}' (a bullet list must follow the paragraph that introduces it)`,
+          row.n,
+        );
         continue;
       }
       last.bullets.push({ text: t.slice(bullet[0].length), line: row.n });
@@ -780,14 +867,24 @@ function readSummary(heading: Line, rows: Line[], fail: Fail, warn: Fail): Summa
     mode = 'paragraph';
     lastLine = row;
   }
-  if (!summary.paragraphs.length) fail(S, 'the summary has no text under its heading', heading.n);
-  for (const item of expectedItems(summary)) {
-    // GFM turns these into links after escapes are read, and the body parser refuses links.
-    for (const m of item.text.matchAll(AUTOLINK)) {
-      fail(S, `'${m[0]}' would become a link, which the body parser (src/content/parse/remark-items.ts) refuses: the content format cannot hold web or e-mail addresses as printed yet`, item.line);
-    }
+  const items = expectedItems(summary);
+  if (!items.length) fail(S, 'the summary has no text under its heading: is the export cut short?', heading.n);
+  for (const item of items) checkNoAutolink(item.text, S, item.line, fail);
+  // The export is read to its end; a summary whose last words do not end a sentence was cut short.
+  const last = items.at(-1);
+  if (last && !SENTENCE_END.test(last.text)) {
+    fail(
+      S,
+      `the summary ends inside a sentence ('${lastWords(last.text)}', ${last.anchor}): the export is cut short; export the whole page again`,
+      lastLineOf(rows) ?? last.line,
+    );
   }
   return summary;
+}
+
+/** The last line with text. */
+function lastLineOf(rows: Line[]): number | undefined {
+  return rows.filter((r) => r.raw.trim() !== '').at(-1)?.n;
 }
 
 function expectedItems(summary: Summary): Array<{ anchor: string; text: string; line: number }> {
@@ -806,14 +903,29 @@ function findVote(paragraphs: SummaryParagraph[], warn: Fail): NonNullable<Proce
   const found: Array<{ for: number; against: number; abstentions: number; source: string; line: number }> = [];
   for (const p of paragraphs) {
     const hits = [...p.text.matchAll(VOTE)];
-    for (const m of hits) found.push({ for: Number(m[1]), against: Number(m[2]), abstentions: Number(m[3]), source: p.anchor, line: p.line });
+    for (const m of hits)
+      found.push({
+        for: Number(m[1]),
+        against: Number(m[2]),
+        abstentions: Number(m[3]),
+        source: p.anchor,
+        line: p.line,
+      });
     if (!hits.length && /\b\d+ votes?\b/.test(p.text)) {
-      warn(S, `${p.anchor} mentions votes but not as "adopted by N votes to N, with N abstentions"; adopted.vote left out`, p.line);
+      warn(
+        S,
+        `${p.anchor} mentions votes but not as "adopted by N votes to N, with N abstentions"; adopted.vote left out`,
+        p.line,
+      );
     }
   }
   if (!found.length) return undefined;
   if (found.length > 1) {
-    warn(S, `the vote is stated ${found.length} times (${found.map((f) => f.source).join(', ')}); adopted.vote left out as ambiguous`, found[1]!.line);
+    warn(
+      S,
+      `the vote is stated ${found.length} times (${found.map((f) => f.source).join(', ')}); adopted.vote left out as ambiguous`,
+      found[1]!.line,
+    );
     return undefined;
   }
   const f = found[0]!;
@@ -826,15 +938,24 @@ function findVote(paragraphs: SummaryParagraph[], warn: Fail): NonNullable<Proce
  * "The resolution was tabled by …": the text or resolution as subject, so that e.g. amendments
  * "tabled by" a group are not taken for the authors of the text.
  */
-const TABLED = /\b(?:[Tt]ext|[Rr]esolution)\b[^.;]*?\b(?:was|had been|has been)\s+tabled\s+(as\s+a\s+joint\s+resolution\s+)?by\s+(?:the\s+)?([^.;]+)/g;
+const TABLED =
+  /\b(?:[Tt]ext|[Rr]esolution)\b[^.;]*?\b(?:was|had been|has been)\s+tabled\s+(as\s+a\s+joint\s+resolution\s+)?by\s+(?:the\s+)?([^.;]+)/g;
 
-function findTablingGroups(paragraphs: SummaryParagraph[], fail: Fail, warn: Fail): NonNullable<ProcedureData['adopted']>['tablingGroups'] {
+function findTablingGroups(
+  paragraphs: SummaryParagraph[],
+  fail: Fail,
+  warn: Fail,
+): NonNullable<ProcedureData['adopted']>['tablingGroups'] {
   const S = SUMMARY;
   const found: Array<{ groups: string[]; joint: boolean; source: string; line: number }> = [];
   for (const p of paragraphs) {
     const hits = [...p.text.matchAll(TABLED)];
     if (!hits.length && /\btabled\b/i.test(p.text)) {
-      warn(S, `${p.anchor} mentions "tabled" but not as "the text … was tabled by the … groups"; adopted.tablingGroups not taken from it`, p.line);
+      warn(
+        S,
+        `${p.anchor} mentions "tabled" but not as "the text … was tabled by the … groups"; adopted.tablingGroups not taken from it`,
+        p.line,
+      );
     }
     for (const m of hits) {
       const list = m[2]!.trim().replace(/\s+groups?$/, '');
@@ -845,169 +966,47 @@ function findTablingGroups(paragraphs: SummaryParagraph[], fail: Fail, warn: Fai
       const known = politicalGroup.options as readonly string[];
       const unknown = names.filter((g) => !known.includes(g));
       for (const g of unknown) {
-        fail(S, `${extendEnum('political group', g, 'politicalGroup', 'src/content/schemas/common.ts')} (in "${m[0].trim()}", ${p.anchor}); it is not guessed`, p.line);
+        fail(
+          S,
+          `${extendEnum('political group', g, 'politicalGroup', 'src/content/schemas/common.ts')} (in "${m[0].trim()}", ${p.anchor}); it is not guessed`,
+          p.line,
+        );
       }
       if (unknown.length) continue;
-      found.push({ groups: names, joint: Boolean(m[1]) || /\bjoint resolution\b/.test(m[0]), source: p.anchor, line: p.line });
+      found.push({
+        groups: names,
+        joint: Boolean(m[1]) || /\bjoint resolution\b/.test(m[0]),
+        source: p.anchor,
+        line: p.line,
+      });
     }
   }
   if (!found.length) return undefined;
   if (found.length > 1) {
-    warn(S, `the tabling groups are stated ${found.length} times (${found.map((f) => f.source).join(', ')}); adopted.tablingGroups left out as ambiguous`, found[1]!.line);
+    warn(
+      S,
+      `the tabling groups are stated ${found.length} times (${found.map((f) => f.source).join(', ')}); adopted.tablingGroups left out as ambiguous`,
+      found[1]!.line,
+    );
     return undefined;
   }
   const f = found[0]!;
-  return { groups: f.groups as Array<(typeof politicalGroup.options)[number]>, ...(f.joint ? { joint: true } : {}), source: f.source };
+  return {
+    groups: f.groups as Array<(typeof politicalGroup.options)[number]>,
+    ...(f.joint ? { joint: true } : {}),
+    source: f.source,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Markdown body
 
-/**
- * Escapes what Markdown would otherwise read as markup, so the text reads back exactly as printed
- * (checked after rendering). Plain prose, as in the seeds, comes out unchanged.
- */
-export function escapeMarkdown(text: string): string {
-  let s = text
-    .replace(/[\\`*[\]<~]/g, (c) => `\\${c}`)
-    // Underscores inside a word cannot open emphasis ("P7_TA"): only the others are escaped.
-    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-  // Block markers at the start of a line: headings, quotes, list markers, setext underlines.
-  s = s.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
-  return s;
-}
-
 function renderBody(summary: Summary): string {
-  const out: string[] = [`## ${escapeMarkdown(summary.heading).replace(/#/g, '\\#')}`, ''];
+  const out: string[] = [headingLine(summary.heading), ''];
   for (const p of summary.paragraphs) {
     out.push(escapeMarkdown(p.text));
     for (const b of p.bullets) out.push(`- ${escapeMarkdown(b.text)}`);
     out.push('');
   }
   return out.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Frontmatter (YAML in the style of the hand-written files: flow maps for table rows)
-
-const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
-
-/** A YAML scalar: plain when plainly a string, else double-quoted. */
-function scalar(v: string | number | boolean, kind: 'text' | 'date' = 'text'): string {
-  if (typeof v !== 'string') return String(v);
-  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  const plain =
-    /^[A-Za-z0-9][A-Za-z0-9 ./()&'’‘_-]*$/.test(v) &&
-    !/\s$/.test(v) &&
-    !RESERVED.test(v) &&
-    !/^[\d._+-]+$/.test(v) &&
-    !/^\d{4}-\d{2}/.test(v);
-  return plain ? v : JSON.stringify(v);
-}
-
-function flowMap(entries: Array<[string, string | number | boolean | undefined, ('text' | 'date')?]>): string {
-  const parts = entries.filter(([, v]) => v !== undefined).map(([k, v, kind]) => `${k}: ${scalar(v!, kind)}`);
-  return `{ ${parts.join(', ')} }`;
-}
-
-const flowSeq = (values: string[]) => `[${values.map((v) => scalar(v)).join(', ')}]`;
-
-/** The frontmatter YAML (without the `---` lines). */
-export function renderFrontmatter(data: ProcedureData): string {
-  const y: string[] = [];
-  const sources = [...new Set(data.documents.map((d) => d.source))];
-  y.push(`# Sources: ${sources.join(', ')} (procedure file + summary); written by scripts/import.mjs`);
-  y.push(`reference: ${scalar(data.reference)}`);
-  if (data.title) y.push(`title: ${scalar(data.title)}`);
-  const pf = data.procedureFile;
-  if (pf) {
-    y.push('procedureFile:');
-    y.push(`  source: ${scalar(pf.source)}`);
-    y.push(`  type: ${scalar(pf.type)}`);
-    if (pf.subtype) y.push(`  subtype: ${scalar(pf.subtype)}`);
-    if (pf.legalBasis) {
-      y.push('  legalBasis:', `    label: ${scalar(pf.legalBasis.label)}`, `    value: ${scalar(pf.legalBasis.value)}`);
-    }
-    y.push(`  stage: ${scalar(pf.stage)}`);
-    y.push('  subjects:');
-    // Codes and labels always quoted, as in the hand-written files.
-    for (const s of pf.subjects) y.push(`    - { code: ${JSON.stringify(s.code)}, label: ${JSON.stringify(s.label)} }`);
-    y.push(`  geographicalArea: ${flowSeq(pf.geographicalArea)}`);
-    if (pf.keyPlayers) y.push(`  keyPlayers: ${flowSeq(pf.keyPlayers)}`);
-    y.push('  keyEvents:');
-    for (const e of pf.keyEvents) {
-      y.push(`    - ${flowMap([['date', e.date, 'date'], ['event', e.event], ['reference', e.reference], ['summary', e.summary]])}`);
-    }
-    y.push('  documentationGateway:');
-    for (const g of pf.documentationGateway) {
-      y.push(
-        `    - ${flowMap([
-          ['type', g.type],
-          ['reference', g.reference],
-          ['date', g.date, 'date'],
-          ['institution', g.institution],
-          ['committee', g.committee],
-          ['summary', g.summary],
-        ])}`,
-      );
-    }
-  }
-  const a = data.adopted;
-  if (a && Object.keys(a).length) {
-    y.push('adopted:');
-    if (a.reference) y.push(`  reference: ${scalar(a.reference)}`);
-    if (a.date) y.push(`  date: ${scalar(a.date, 'date')}`);
-    if (a.dateSource) y.push(`  dateSource: ${scalar(a.dateSource)}`);
-    if (a.vote) {
-      y.push(`  vote: ${flowMap([['for', a.vote.for], ['against', a.vote.against], ['abstentions', a.vote.abstentions], ['source', a.vote.source]])}`);
-    }
-    if (a.tablingGroups) {
-      y.push('  tablingGroups:', `    groups: ${flowSeq(a.tablingGroups.groups)}`);
-      if (a.tablingGroups.joint !== undefined) y.push(`    joint: ${a.tablingGroups.joint}`);
-      y.push(`    source: ${scalar(a.tablingGroups.source)}`);
-    }
-  }
-  y.push('documents:');
-  for (const d of data.documents) {
-    y.push(`  - id: ${scalar(d.id)}`, `    kind: ${d.kind}`, `    source: ${scalar(d.source)}`, `    heading: ${scalar(d.heading)}`);
-    if (d.dateline) y.push(`    dateline: ${JSON.stringify(d.dateline)}`);
-    if (d.anchorPrefix) y.push(`    anchorPrefix: ${scalar(d.anchorPrefix)}`);
-  }
-  return y.join('\n') + '\n';
-}
-
-/**
- * The whole file: frontmatter and body. Checks that the frontmatter reads back to `data` with
- * both YAML readers in use (the `yaml` package of the site model, js-yaml of Astro's Markdown
- * frontmatter) and that the body parses with no issue; problems come back as issues.
- */
-export function renderProcedureFile(data: ProcedureData, body: string): { text: string; issues: ImportIssue[] } {
-  const issues: ImportIssue[] = [];
-  const fm = renderFrontmatter(data);
-  const text = `---\n${fm}---\n\n${body}`;
-  const readers: Array<[string, (s: string) => unknown]> = [
-    ['yaml', (s) => parseYaml(s)],
-    ['js-yaml', (s) => jsYaml.load(s)],
-  ];
-  for (const [name, read] of readers) {
-    let back: unknown;
-    try {
-      back = read(fm);
-    } catch (e) {
-      issues.push({ section: 'Output', message: `the frontmatter does not parse with ${name}: ${(e as Error).message.split('\n')[0]}` });
-      continue;
-    }
-    const checked = procedureSchema.safeParse(back);
-    if (!checked.success) {
-      for (const i of checked.error.issues) issues.push({ section: 'Output', message: `frontmatter read with ${name}, ${i.path.join('.')}: ${i.message}` });
-    } else if (!isDeepStrictEqual(checked.data, data)) {
-      issues.push({ section: 'Output', message: `the frontmatter read with ${name} differs from the data parsed (a quoting problem in the writer)` });
-    }
-  }
-  const lineOffset = fm.split('\n').length + 2; // "---", the YAML lines, "---", the blank line
-  for (const i of parseProcedureBody(body, data.documents, 'output', lineOffset).issues) {
-    issues.push({ section: 'Output', message: `body${i.line ? ` line ${i.line}` : ''}: ${i.message}` });
-  }
-  return { text, issues };
 }
