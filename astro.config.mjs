@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { hostHeaders, PAGE_CSP_DIRECTIVES } from './src/publish/headers.ts';
 
 /** Sub-path the site is served under (`BASE_PATH=/kz/`); every link and asset goes through it. */
 const base = process.env.BASE_PATH || '/';
@@ -35,7 +36,13 @@ export default defineConfig({
   scopedStyleStrategy: 'class',
   devToolbar: { enabled: false },
   security: {
-    // Hashes every inline script and style into a CSP <meta>; no 'unsafe-inline'.
-    csp: true,
+    // A CSP <meta> on every page: these directives, plus script-src and style-src with the hash of
+    // every inline script and style of the page (no 'unsafe-inline'). The same policy goes into
+    // the `_headers` file with frame-ancestors, which a <meta> cannot carry (src/publish/headers.ts).
+    csp: { directives: [...PAGE_CSP_DIRECTIVES] },
   },
+  integrations: [
+    // `_headers` for static hosts, written once the pages (and so their CSP hashes) exist.
+    hostHeaders(),
+  ],
 });

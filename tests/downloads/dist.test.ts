@@ -9,6 +9,7 @@ import { DOWNLOADS, JSON_DOWNLOADS, renderAll } from '../../src/downloads/catalo
 import { childText, parseXml } from '../helpers/xml-check.ts';
 import { model } from '../helpers/model.ts';
 import { makeLinks, previewPath, DEFAULT_PREVIEW } from '../../src/site/paths.ts';
+import { PAGE_CSP_DIRECTIVES, metaPolicies, parseCsp } from '../../src/publish/headers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // DATA_TEST_DIST=some/dir adds another build, e.g. one made with SITE_URL (the only kind with a sitemap).
@@ -78,6 +79,30 @@ describe.each(TARGETS)('built site $dir', ({ dir }) => {
       .filter((f) => f !== '404.html' && !/<meta[^>]+http-equiv=["']?refresh/i.test(read(f)))
       .map((f) => links.url(f.replace(/index\.html$/, '')));
     expect([...locs].sort()).toEqual([...pages].sort());
+  });
+
+  it("every page's CSP <meta> and the _headers CSP: nothing from another origin, no plugins, no <base>, forms to this site only, no 'unsafe-inline'", () => {
+    const header = /^  Content-Security-Policy: (.*)$/m.exec(read('_headers'))?.[1] ?? '';
+    const headerPolicy = parseCsp(header);
+    for (const d of PAGE_CSP_DIRECTIVES) {
+      const [name, ...sources] = d.split(' ');
+      expect(headerPolicy.get(name!), `_headers: ${name}`).toEqual(sources);
+    }
+    expect(headerPolicy.get('frame-ancestors')).toEqual(["'none'"]);
+    for (const f of htmlFiles) {
+      const metas = metaPolicies(readFileSync(f, 'utf8'));
+      expect(metas, f).toHaveLength(1);
+      const policy = parseCsp(metas[0]!);
+      for (const d of PAGE_CSP_DIRECTIVES) {
+        const [name, ...sources] = d.split(' ');
+        expect(policy.get(name!), `${f}: ${name}`).toEqual(sources);
+      }
+      // The header allows what the page's own policy allows (a browser applies both).
+      for (const d of ['script-src', 'style-src']) {
+        for (const source of policy.get(d) ?? []) expect(headerPolicy.get(d), `${f}: ${d} ${source} missing from _headers`).toContain(source);
+      }
+      for (const sources of [...policy.values(), ...headerPolicy.values()]) expect(sources).not.toContain("'unsafe-inline'");
+    }
   });
 
   it('has _headers (under the base), .nojekyll and the preview images', () => {
