@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { hostHeaders, PAGE_CSP_DIRECTIVES } from './src/publish/headers.ts';
 
 /** Sub-path the site is served under (`BASE_PATH=/kz/`); every link and asset goes through it. */
@@ -44,5 +45,9 @@ export default defineConfig({
   integrations: [
     // `_headers` for static hosts, written once the pages (and so their CSP hashes) exist.
     hostHeaders(),
+    // sitemap-index.xml → sitemap-0.xml: every page but 404, no lastmod (the build has no dates
+    // of its own to give). Sitemaps need absolute URLs, so a build without SITE_URL has none (the
+    // integration would only warn and skip).
+    ...(site ? [sitemap({ namespaces: { news: false, xhtml: false, image: false, video: false } })] : []),
   ],
 });
