@@ -24,7 +24,7 @@ import { normalizeBase } from '../site/paths.ts';
  * images, fetches, frames all fall back to default-src), no plugins, no <base> that would
  * redirect relative links, forms (the search box) submit only to this site.
  */
-export const PAGE_CSP_DIRECTIVES: readonly string[] = ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"];
+export const PAGE_CSP_DIRECTIVES = ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"] as const;
 
 /** Who may frame the pages (nobody). Only as a header: browsers ignore it in a <meta> policy. */
 export const FRAME_ANCESTORS = "frame-ancestors 'none'";
