@@ -314,13 +314,18 @@ export function measurePage(html: string, options: PageOptions): PageWeight {
   const jsInline: Asset[] = [];
   let fontFaces = 0;
 
-  const addFont = (ref: string, from: string) => {
+  /** A referenced local file, read once per site; undefined (and recorded) when external or missing, or already counted. */
+  const load = (ref: string, from: string, kind: 'font' | 'stylesheet' | 'script', counted: Map<string, Asset>) => {
     const r = resolveRef(ref, from, dir, base);
-    if (r.external) return void external.push(`font ${r.url}`);
-    if (!r.file || fonts.has(r.url)) return; // data: URL: counted inside its stylesheet
+    if (r.external) return void external.push(`${kind} ${r.url}`);
+    if (!r.file || counted.has(r.url)) return undefined; // no file: a data: URL, counted where it is written
     const file = cache.read(r.file, level);
     if (!file) return void missing.push(r.url);
-    fonts.set(r.url, { url: r.url, bytes: file.body.length, kind: 'file' });
+    return { url: r.url, ...file };
+  };
+  const addFont = (ref: string, from: string) => {
+    const font = load(ref, from, 'font', fonts);
+    if (font) fonts.set(font.url, { url: font.url, bytes: font.body.length, kind: 'file' });
   };
   const scanCss = (text: string, from: string) => {
     let refs: ReturnType<typeof cssRefs>;
@@ -334,28 +339,22 @@ export function measurePage(html: string, options: PageOptions): PageWeight {
     for (const i of refs.imports) addStylesheet(i, from);
   };
   function addStylesheet(ref: string, from: string) {
-    const r = resolveRef(ref, from, dir, base);
-    if (r.external) return void external.push(`stylesheet ${r.url}`);
-    if (!r.file || css.has(r.url)) return;
-    const file = cache.read(r.file, level);
-    if (!file) return void missing.push(r.url);
-    css.set(r.url, { url: r.url, bytes: file.gzip, kind: 'file' });
-    scanCss(file.body.toString('utf8'), r.url);
+    const sheet = load(ref, from, 'stylesheet', css);
+    if (!sheet) return;
+    css.set(sheet.url, { url: sheet.url, bytes: sheet.gzip, kind: 'file' });
+    scanCss(sheet.body.toString('utf8'), sheet.url);
   }
   function addModule(ref: string, from: string) {
-    const r = resolveRef(ref, from, dir, base);
-    if (r.external) return void external.push(`script ${r.url}`);
-    if (!r.file || jsFiles.has(r.url)) return;
-    const file = cache.read(r.file, level);
-    if (!file) return void missing.push(r.url);
-    jsFiles.set(r.url, { url: r.url, bytes: file.gzip, kind: 'file' });
+    const module = load(ref, from, 'script', jsFiles);
+    if (!module) return;
+    jsFiles.set(module.url, { url: module.url, bytes: module.gzip, kind: 'file' });
     let imports: string[] = [];
     try {
-      imports = moduleImports(file.body.toString('utf8'));
+      imports = moduleImports(module.body.toString('utf8'));
     } catch (error) {
-      unreadable.push(`module ${r.url}: ${error instanceof Error ? error.message : error}`);
+      unreadable.push(`module ${module.url}: ${error instanceof Error ? error.message : error}`);
     }
-    for (const spec of imports) addModule(spec, r.url);
+    for (const spec of imports) addModule(spec, module.url);
   }
 
   const handlers: string[] = [];
