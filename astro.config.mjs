@@ -1,5 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import { hostHeaders, PAGE_CSP_DIRECTIVES } from './src/publish/headers.ts';
 
 /** Sub-path the site is served under (`BASE_PATH=/kz/`); every link and asset goes through it. */
 const base = process.env.BASE_PATH || '/';
@@ -31,11 +33,24 @@ export default defineConfig({
     concurrency: 4,
   },
   compressHTML: true,
+  // No syntax highlighting: the texts have no code blocks, and Shiki (the default) writes inline
+  // styles that the CSP's style hashes cannot cover (Astro warns about it at every build).
+  markdown: { syntaxHighlight: false },
   // A class per scoped element costs fewer bytes than a data attribute: pages stay one round trip.
   scopedStyleStrategy: 'class',
   devToolbar: { enabled: false },
   security: {
-    // Hashes every inline script and style into a CSP <meta>; no 'unsafe-inline'.
-    csp: true,
+    // A CSP <meta> on every page: these directives, plus script-src and style-src with the hash of
+    // every inline script and style of the page (no 'unsafe-inline'). The same policy goes into
+    // the `_headers` file with frame-ancestors, which a <meta> cannot carry (src/publish/headers.ts).
+    csp: { directives: [...PAGE_CSP_DIRECTIVES] },
   },
+  integrations: [
+    // `_headers` for static hosts, written once the pages (and so their CSP hashes) exist.
+    hostHeaders(),
+    // sitemap-index.xml → sitemap-0.xml: every page but 404, no lastmod (the build has no dates
+    // of its own to give). Sitemaps need absolute URLs, so a build without SITE_URL has none (the
+    // integration would only warn and skip).
+    ...(site ? [sitemap({ namespaces: { news: false, xhtml: false, image: false, video: false } })] : []),
+  ],
 });

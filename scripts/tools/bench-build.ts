@@ -25,7 +25,7 @@
  *
  * Targets (exit 1 when missed, unless --no-fail): the 2,000-procedure build in ≤ 60 s wall and
  * ≤ 2 GB peak RSS, and cost per page flat from 200 to 2,000 (ms/page at 2,000 ≤ 1.5 × at 200);
- * and, at every size, every page within the budgets of scripts/budgets.mjs (what a reader
+ * and, at every size, every page within the budgets of scripts/tools/budgets.ts (what a reader
  * downloads must not grow with the corpus), measured on the output after the timed build.
  *
  * --profile: one more build of the largest size under `node --cpu-prof`, summarised: the hottest
@@ -41,7 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSyntheticCorpus, procedureMarkdown, type SyntheticProcedure } from './synthetic/generate.ts';
 import { isMain } from './lib/is-main.mjs';
-import { measureSite } from './budgets.mjs';
+import { measureSite } from './budgets.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTENT = path.join(ROOT, 'content');
@@ -71,7 +71,7 @@ interface RunResult {
   generateSeconds: number;
   outputBytes: number;
   astroPhases: Record<string, number>;
-  /** Page weight of the output, by scripts/budgets.mjs (measured after the build, not timed). */
+  /** Page weight of the output, by scripts/tools/budgets.ts (measured after the build, not timed). */
   weight: PageWeight | null;
   exitCode: number | null;
   logFile: string;
@@ -80,12 +80,14 @@ interface RunResult {
 const log = (s: string) => process.stdout.write(s + '\n');
 
 interface PageWeight {
-  /** Pages over any budget of scripts/budgets.mjs (critical path 14 KB, JS rules, images). */
+  /** Pages over any budget of scripts/tools/budgets.ts (first paint 14 KB, page 50 KB, JS, images). */
   overBudget: number;
-  /** Median critical path (HTML + CSS, gzip) in bytes. */
-  medianCritical: number;
-  /** The heaviest pages by critical path, heaviest first. */
-  largest: Array<{ page: string; critical: number }>;
+  /** Median first paint (HTML up to the first section + its first characters, gzip) in bytes. */
+  medianFirstPaint: number;
+  /** The heaviest pages by first paint, heaviest first. */
+  largest: Array<{ page: string; firstPaint: number }>;
+  /** The heaviest page by whole HTML (gzip bytes). */
+  largestPage: { page: string; bytes: number } | null;
 }
 
 /**
@@ -94,14 +96,16 @@ interface PageWeight {
  */
 function pageWeight(outDir: string): PageWeight {
   const { rows } = measureSite(outDir);
-  const critical = rows.map((r) => r.critical).sort((a, b) => a - b);
+  const firstPaint = rows.map((r) => r.firstPaint.total).sort((a, b) => a - b);
+  const whole = [...rows].sort((a, b) => b.htmlGzip - a.htmlGzip)[0];
   return {
     overBudget: rows.filter((r) => r.violations.length).length,
-    medianCritical: critical[Math.floor(critical.length / 2)] ?? 0,
+    medianFirstPaint: firstPaint[Math.floor(firstPaint.length / 2)] ?? 0,
     largest: [...rows]
-      .sort((a, b) => b.critical - a.critical)
+      .sort((a, b) => b.firstPaint.total - a.firstPaint.total)
       .slice(0, 3)
-      .map((r) => ({ page: r.page, critical: r.critical })),
+      .map((r) => ({ page: r.page, firstPaint: r.firstPaint.total })),
+    largestPage: whole ? { page: whole.page, bytes: whole.htmlGzip } : null,
   };
 }
 
@@ -407,12 +411,12 @@ function formatTable(rows: RunResult[]): string {
 /** Page weight per size: what a reader downloads per page must not grow with the corpus. */
 function formatWeightTable(rows: RunResult[]): string {
   const kb = (b: number) => (b / 1024).toFixed(1);
-  const lines = ['procedures  pages over budget  median critical KB  largest critical paths (KB gzip)'];
+  const lines = ['procedures  pages over budget  median first paint KB  largest first paints (KB gzip)  largest page (KB gzip)'];
   for (const r of rows) {
     const w = r.weight;
     lines.push(
       w
-        ? `${String(r.size).padStart(10)}  ${String(w.overBudget).padStart(17)}  ${kb(w.medianCritical).padStart(18)}  ${w.largest.map((x) => `${x.page} ${kb(x.critical)}`).join(', ')}`
+        ? `${String(r.size).padStart(10)}  ${String(w.overBudget).padStart(17)}  ${kb(w.medianFirstPaint).padStart(21)}  ${w.largest.map((x) => `${x.page} ${kb(x.firstPaint)}`).join(', ')}  ${w.largestPage ? `${w.largestPage.page} ${kb(w.largestPage.bytes)}` : '—'}`
         : `${String(r.size).padStart(10)}  not measured (build failed)`,
     );
   }
@@ -426,9 +430,9 @@ function verdicts(rows: RunResult[]): Array<{ target: string; ok: boolean; detai
     if (!r.weight) continue;
     const worst = r.weight.largest[0];
     out.push({
-      target: `${r.size} procedures: every page within the budgets of scripts/budgets.mjs`,
+      target: `${r.size} procedures: every page within the budgets of scripts/tools/budgets.ts`,
       ok: r.weight.overBudget === 0,
-      detail: `${r.weight.overBudget} of ${r.pages} pages over; largest ${worst ? `${worst.page} ${(worst.critical / 1024).toFixed(1)} KB` : '—'}`,
+      detail: `${r.weight.overBudget} of ${r.pages} pages over; largest first paint ${worst ? `${worst.page} ${(worst.firstPaint / 1024).toFixed(1)} KB` : '—'}`,
     });
   }
   const big = rows.find((r) => r.size === TARGET.atSize);
@@ -488,7 +492,7 @@ async function main(): Promise<number> {
       `ms/page = wall / HTML pages. Peak RSS from ${rows[0]?.rssSource ?? '—'}. Load = 1-min load average before→after on ${cpus().length} cores: ` +
       `above the core count, other processes were competing and wall times are inflated (CPU s is less affected). ${process.version}.`,
     );
-    log('\nPage weight (scripts/budgets.mjs on each output; critical path = HTML + CSS, gzip):\n' + formatWeightTable(rows));
+    log('\nPage weight (scripts/tools/budgets.ts on each output; first paint = HTML up to the first section of <main> + its first characters, gzip):\n' + formatWeightTable(rows));
   }
   const v = verdicts(rows);
   for (const x of v) log(`${x.ok ? 'PASS' : 'FAIL'}  ${x.target}: ${x.detail}`);

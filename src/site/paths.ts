@@ -124,5 +124,10 @@ export const DEFAULT_PREVIEW = 'data/preview/site.png';
 export const RESOLUTIONS_FEED_PATH = 'feeds/resolutions.xml';
 /** Site path of a theme's Atom feed. */
 export const themeFeedPath = (id: string) => `feeds/themes/${id}.xml`;
+/**
+ * Site path of the sitemap: an index naming `sitemap-0.xml`, `sitemap-1.xml`… (the names
+ * @astrojs/sitemap writes), only in builds with SITE_URL, since sitemaps need absolute URLs.
+ */
+export const SITEMAP_PATH = 'sitemap-index.xml';
 /** Folder of the search index's files (manifest, shards, chunks), next to the search page. */
 export const SEARCH_INDEX_PATH = SEARCH_PATH;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { DOWNLOADS, JSON_DOWNLOADS, renderAll } from '../../src/downloads/catalogue.ts';
 import { childText, parseXml } from '../helpers/xml-check.ts';
 import { model } from '../helpers/model.ts';
-import { makeLinks, previewPath, DEFAULT_PREVIEW } from '../../src/site/paths.ts';
+import { makeLinks, previewPath, DEFAULT_PREVIEW, SITEMAP_PATH } from '../../src/site/paths.ts';
+import { PAGE_CSP_DIRECTIVES, metaPolicies, parseCsp } from '../../src/publish/headers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // DATA_TEST_DIST=some/dir adds another build, e.g. one made with SITE_URL (the only kind with a sitemap).
@@ -64,20 +65,56 @@ describe.each(TARGETS)('built site $dir', ({ dir }) => {
     }
   });
 
-  it('sitemap.xml exists only with SITE_URL, and then lists exactly the HTML pages', () => {
+  it('a sitemap exists only with SITE_URL, and then lists exactly the HTML pages but 404', () => {
     const robots = read('robots.txt');
+    const sitemaps = walk(abs).filter((f) => /\/sitemap[^/]*\.xml$/.test(f));
     if (!links.absolute) {
-      expect(existsSync(path.join(abs, 'sitemap.xml'))).toBe(false);
+      expect(sitemaps).toEqual([]);
       expect(robots).not.toMatch(/Sitemap:/);
       return;
     }
-    expect(robots).toContain(`Sitemap: ${links.url('sitemap.xml')}`);
-    const locs = parseXml(read('sitemap.xml')).children.map((u) => childText(u, 'loc')!);
+    // robots.txt → the index → its sitemaps → the pages.
+    expect(robots).toContain(`Sitemap: ${links.url(SITEMAP_PATH)}`);
+    const index = parseXml(read(SITEMAP_PATH));
+    expect(index.name).toBe('sitemapindex');
+    const locs = index.children.flatMap((entry) => {
+      const url = childText(entry, 'loc')!;
+      expect(url.startsWith(links.url(''))).toBe(true);
+      const urlset = parseXml(read(url.slice(links.url('').length)));
+      expect(urlset.name).toBe('urlset');
+      // No lastmod, priority or changefreq: the build has no dates of its own to give.
+      for (const u of urlset.children) expect(u.children.map((c) => c.name)).toEqual(['loc']);
+      return urlset.children.map((u) => childText(u, 'loc')!);
+    });
     const pages = htmlFiles
       .map((f) => path.relative(abs, f).split(path.sep).join('/'))
       .filter((f) => f !== '404.html' && !/<meta[^>]+http-equiv=["']?refresh/i.test(read(f)))
       .map((f) => links.url(f.replace(/index\.html$/, '')));
     expect([...locs].sort()).toEqual([...pages].sort());
+  });
+
+  it("every page's CSP <meta> and the _headers CSP: nothing from another origin, no plugins, no <base>, forms to this site only, no 'unsafe-inline'", () => {
+    const header = /^  Content-Security-Policy: (.*)$/m.exec(read('_headers'))?.[1] ?? '';
+    const headerPolicy = parseCsp(header);
+    for (const d of PAGE_CSP_DIRECTIVES) {
+      const [name, ...sources] = d.split(' ');
+      expect(headerPolicy.get(name!), `_headers: ${name}`).toEqual(sources);
+    }
+    expect(headerPolicy.get('frame-ancestors')).toEqual(["'none'"]);
+    for (const f of htmlFiles) {
+      const metas = metaPolicies(readFileSync(f, 'utf8'));
+      expect(metas, f).toHaveLength(1);
+      const policy = parseCsp(metas[0]!);
+      for (const d of PAGE_CSP_DIRECTIVES) {
+        const [name, ...sources] = d.split(' ');
+        expect(policy.get(name!), `${f}: ${name}`).toEqual(sources);
+      }
+      // The header allows what the page's own policy allows (a browser applies both).
+      for (const d of ['script-src', 'style-src']) {
+        for (const source of policy.get(d) ?? []) expect(headerPolicy.get(d), `${f}: ${d} ${source} missing from _headers`).toContain(source);
+      }
+      for (const sources of [...policy.values(), ...headerPolicy.values()]) expect(sources).not.toContain("'unsafe-inline'");
+    }
   });
 
   it('has _headers (under the base), .nojekyll and the preview images', () => {

