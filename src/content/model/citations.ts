@@ -226,3 +226,41 @@ export function coverageOf(procedures: Procedure[], citations: CitedThing[]): Co
     withCitations: [...new Set(citations.map((c) => c.slug))].sort((a, b) => bySlugOrder.get(a)! - bySlugOrder.get(b)!),
   };
 }
+
+/** The collection's bounds in numbers, for the About and coverage pages. */
+export interface Bounds {
+  procedures: number;
+  from?: number;
+  to?: number;
+  /** Texts reproduced, by kind. */
+  texts: Record<'resolution' | 'motion' | 'summary', number>;
+  /** Texts that print citations. */
+  textsWithCitations: number;
+  /** Distinct resolutions cited by date or reference; how many the collection holds; their years. */
+  citedResolutions: number;
+  citedHeld: number;
+  citedNotHeldYears: number[];
+  /** Citations of Parliament's resolutions that name none in particular. */
+  unnamed: number;
+  /** Procedures held here that a later text cites. */
+  heldCitedByLater: number;
+}
+
+export function boundsOf(procedures: Procedure[], citations: CitedThing[]): Bounds {
+  const cov = coverageOf(procedures, citations);
+  const texts = { resolution: 0, motion: 0, summary: 0 };
+  for (const p of procedures) for (const d of p.documents) texts[d.meta.kind] += 1;
+  const withCitations = new Set(citations.map((c) => `${c.slug}|${c.anchor.replace(/citation-\d+$/, '')}`));
+  return {
+    procedures: procedures.length,
+    from: procedures.length ? Math.min(...procedures.map((p) => p.year)) : undefined,
+    to: procedures.length ? Math.max(...procedures.map((p) => p.year)) : undefined,
+    texts,
+    textsWithCitations: withCitations.size,
+    citedResolutions: cov.cited.length,
+    citedHeld: cov.cited.filter((r) => r.held).length,
+    citedNotHeldYears: [...new Set(cov.notHeld.map((r) => Number(r.date?.slice(0, 4))).filter((y) => y > 0))].sort((a, b) => a - b),
+    unnamed: cov.unnamed.length,
+    heldCitedByLater: [...cov.citedBy.values()].filter((l) => l.length > 0).length,
+  };
+}

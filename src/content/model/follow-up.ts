@@ -107,7 +107,8 @@ function placesParts(all: Place[]): SinceThenPart[] {
   return parts;
 }
 
-const listYears = (years: number[]) => (years.length < 2 ? years.join('') : `${years.slice(0, -1).join(', ')} and ${years.at(-1)}`);
+/** "2016", "2016 and 2019", "2013, 2016 and 2019". */
+export const listYears = (years: number[]) => (years.length < 2 ? years.join('') : `${years.slice(0, -1).join(', ')} and ${years.at(-1)}`);
 const KIND_ORDER: FollowUpKind[] = ['acknowledges-progress', 'repeats', 'notes-non-compliance', 'other'];
 const SUMMARY_WORDS: Record<FollowUpKind, string> = {
   'acknowledges-progress': 'a step acknowledged',
@@ -176,4 +177,83 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
     });
   }
   return out;
+}
+
+/** What became of one year's demands in the later texts. */
+export interface YearCourse {
+  year: number;
+  demands: number;
+  /** Demands a later procedure asks again. */
+  askedAgain: number;
+  /** Demands no later procedure asks again (zero for the newest year: nothing comes after it). */
+  notAskedAgain: number;
+  /** Demands a later text acknowledges a step on. */
+  acknowledged: number;
+  /** Demands a later text says the problem of continues. */
+  continues: number;
+  /** True for the year of the newest text: no later text in the collection. */
+  newest: boolean;
+}
+
+/** What became of one theme's demands. */
+export interface ThemeCourse {
+  themeId: string;
+  demands: Demand[];
+  perYear: Array<{ year: number; count: number }>;
+  /** Threads of the theme asked in the newest text too. */
+  stillAsked: ThreadModel[];
+  /** Threads of the theme last asked before the newest text. */
+  notInNewest: ThreadModel[];
+  /** Demands on no thread, not in the newest text: asked once, not again. */
+  once: Demand[];
+  /** Demands on no thread, in the newest text: nothing later to follow them yet. */
+  firstInNewest: Demand[];
+  acknowledged: Demand[];
+  continues: Demand[];
+}
+
+/** The follow-up page's figures: per year and per theme, from the since-then lines and the threads. */
+export function followUpOverview(site: {
+  procedures: Procedure[];
+  demands: Demand[];
+  threads: ThreadModel[];
+  themes: Array<{ id: string }>;
+  followUps: FollowUpModel[];
+  sinceThen: Map<string, SinceThen>;
+}): { years: YearCourse[]; themes: ThemeCourse[]; newest?: Procedure } {
+  const newest = site.procedures.at(-1);
+  const onThread = new Set(site.threads.flatMap((t) => t.demands));
+  const kindsOn = (d: Demand) => new Set(site.followUps.filter((f) => f.demands.includes(d.id)).map((f) => f.kind));
+  const acknowledged = (d: Demand) => kindsOn(d).has('acknowledges-progress');
+  const continues = (d: Demand) => kindsOn(d).has('notes-non-compliance');
+  const yearsOf = [...new Set(site.procedures.map((p) => p.year))].sort((a, b) => a - b);
+  const years = yearsOf.map((year): YearCourse => {
+    const ds = site.demands.filter((d) => d.year === year);
+    const status = (d: Demand) => site.sinceThen.get(d.id)?.status;
+    return {
+      year,
+      demands: ds.length,
+      askedAgain: ds.filter((d) => status(d) === 'asked-again').length,
+      notAskedAgain: ds.filter((d) => status(d) === 'not-asked-again').length,
+      acknowledged: ds.filter(acknowledged).length,
+      continues: ds.filter(continues).length,
+      newest: year === newest?.year,
+    };
+  });
+  const themes = site.themes.map((t): ThemeCourse => {
+    const ds = site.demands.filter((d) => d.themes.includes(t.id));
+    const threads = site.threads.filter((th) => th.themes.includes(t.id));
+    return {
+      themeId: t.id,
+      demands: ds,
+      perYear: yearsOf.map((year) => ({ year, count: ds.filter((d) => d.year === year).length })).filter((y) => y.count > 0),
+      stillAsked: threads.filter((th) => th.procedures.includes(newest?.slug ?? '')),
+      notInNewest: threads.filter((th) => !th.procedures.includes(newest?.slug ?? '')),
+      once: ds.filter((d) => !onThread.has(d.id) && d.slug !== newest?.slug),
+      firstInNewest: ds.filter((d) => !onThread.has(d.id) && d.slug === newest?.slug),
+      acknowledged: ds.filter(acknowledged),
+      continues: ds.filter(continues),
+    };
+  });
+  return { years, themes, newest };
 }
