@@ -37,8 +37,8 @@ describe('/coverage/', () => {
   it('fits a 390 px screen and lists the 2009, 2011 and 2012 resolutions as cited and not held, each with its citing passage', async () => {
     const { page, overflow, close } = await open('/coverage/');
     expect(overflow).toBe(0);
-    const rows = await page.locator('#not-held + .table-wrap tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ date: tr.querySelector('th')!.textContent!.trim(), citedIn: [...tr.querySelectorAll('td:last-child a')].map((a) => new URL((a as HTMLAnchorElement).href).hash) })),
+    const rows = await page.locator('#not-held ~ ul.cited > li').evaluateAll((lis) =>
+      lis.map((li) => ({ date: li.querySelector('strong')!.textContent!.trim(), citedIn: [...li.querySelectorAll('a')].map((a) => new URL((a as HTMLAnchorElement).href).hash) })),
     );
     expect(rows).toEqual([
       { date: '17 September 2009', citedIn: ['#citation-1'] },

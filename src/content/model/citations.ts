@@ -217,7 +217,8 @@ export function coverageOf(procedures: Procedure[], citations: CitedThing[]): Co
     cited.set(key, entry);
   }
   const list = [...cited.values()].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.key.localeCompare(b.key));
-  const citedBy = new Map(procedures.map((p) => [p.slug, citations.filter((c) => c.held === p.slug)]));
+  const citedBy = new Map(procedures.map((p) => [p.slug, [] as CitedThing[]]));
+  for (const c of citations) if (c.held) citedBy.get(c.held)?.push(c);
   return {
     cited: list,
     notHeld: list.filter((r) => !r.held),

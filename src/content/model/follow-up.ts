@@ -130,6 +130,12 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
   const followUpsOf = new Map<string, FollowUpModel[]>();
   for (const f of followUps) for (const id of f.demands) followUpsOf.set(id, [...(followUpsOf.get(id) ?? []), f]);
   const siteOrder = new Map([...demandById.keys()].map((id, i) => [id, i]));
+  // The distinct years after each procedure, computed once (not once per demand: 2,000 procedures).
+  const yearsAfter: number[][] = [];
+  for (let i = procedures.length - 1, acc: number[] = []; i >= 0; i--) {
+    yearsAfter[i] = acc;
+    if (!acc.includes(procedures[i]!.year)) acc = [procedures[i]!.year, ...acc].sort((a, b) => a - b);
+  }
 
   const out = new Map<string, SinceThen>();
   for (const d of demandById.values()) {
@@ -139,7 +145,6 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
       .filter((x) => order.get(x.slug)! > mine)
       .sort((a, b) => siteOrder.get(a.id)! - siteOrder.get(b.id)!);
     const fus = followUpsOf.get(d.id) ?? [];
-    const laterProcs = procedures.slice(mine + 1);
     const inNewest = d.slug === newest?.slug;
     const mentionYears = [...later.map((x) => x.year), ...fus.map((f) => f.year)];
     const lastYear = mentionYears.length ? Math.max(...mentionYears) : undefined;
@@ -161,8 +166,9 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
         parts.push({ text: `${phrase[0]!.toUpperCase()}${phrase.slice(1)} ` }, ...placesParts(of.map((f) => ({ slug: f.slug, year: f.year, name: passageName(bySlug.get(f.slug)!, f.anchor, f.documentKind), path: itemPath(f.slug, f.anchor) }))), { text: '. ' });
         if (kind !== 'other') summary.push(SUMMARY_WORDS[kind]);
       }
-      const laterYears = [...new Set(laterProcs.map((p) => p.year))];
-      if (lastYear === undefined) parts.push({ text: laterYears.length === 1 ? `The later text in this collection (${laterYears[0]}) neither asks it again nor refers to it.` : `The later texts in this collection (${listYears(laterYears)}) neither ask it again nor refer to it.` });
+      const laterYears = yearsAfter[mine]!;
+      const span = laterYears.length > 4 ? `from ${laterYears[0]} to ${laterYears.at(-1)}` : listYears(laterYears);
+      if (lastYear === undefined) parts.push({ text: laterYears.length === 1 ? `The later text in this collection (${span}) neither asks it again nor refers to it.` : `The later texts in this collection (${span}) neither ask it again nor refer to it.` });
       else if (lastAsk === newest!.year) parts.push({ text: `Still asked in the newest text in this collection (${newest!.year}).` });
       else if (lastYear === newest!.year) parts.push({ text: lastAsk === undefined ? `Not asked again in the later texts in this collection.` : `Not asked again after ${lastAsk}.` });
       else parts.push({ text: `The later texts in this collection do not mention it after ${lastYear}.` });
