@@ -24,6 +24,7 @@ import type { SiteInput, SiteModel } from '../../src/content/model/types.ts';
 import { procedureSchema } from '../../src/content/schemas/procedure.ts';
 import { addresseeSchema, personSchema, provisionSchema, themeSchema } from '../../src/content/schemas/taxonomy.ts';
 import { demandFileSchema, eventSchema, threadSchema } from '../../src/content/schemas/curation.ts';
+import { citationOverrideSchema, followUpSchema } from '../../src/content/schemas/follow-up.ts';
 import { isMain } from './lib/is-main.mjs';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -43,7 +44,7 @@ export interface CheckResult {
   site?: SiteModel;
 }
 
-type ListKey = 'themes' | 'addressees' | 'people' | 'provisions' | 'threads' | 'events';
+type ListKey = 'themes' | 'addressees' | 'people' | 'provisions' | 'threads' | 'events' | 'followUp' | 'citationOverrides';
 const LISTS: Record<ListKey, { file: string; schema: z.ZodType }> = {
   themes: { file: 'themes.yaml', schema: themeSchema },
   addressees: { file: 'addressees.yaml', schema: addresseeSchema },
@@ -51,6 +52,8 @@ const LISTS: Record<ListKey, { file: string; schema: z.ZodType }> = {
   provisions: { file: 'provisions.yaml', schema: provisionSchema },
   threads: { file: 'threads.yaml', schema: threadSchema },
   events: { file: 'events.yaml', schema: eventSchema },
+  followUp: { file: 'follow-up.yaml', schema: followUpSchema },
+  citationOverrides: { file: 'citations.yaml', schema: citationOverrideSchema },
 };
 
 /** The schema of a content file, by its path relative to the content folder. */
@@ -265,6 +268,7 @@ function schemaFile(relToContent: string): string {
   const p = relToContent.split(path.sep).join('/');
   if (p.startsWith('procedures/')) return 'src/content/schemas/procedure.ts';
   if (p.startsWith('demands/') || /^(threads|events)\.yaml$/.test(p)) return 'src/content/schemas/curation.ts';
+  if (/^(follow-up|citations)\.yaml$/.test(p)) return 'src/content/schemas/follow-up.ts';
   return 'src/content/schemas/taxonomy.ts';
 }
 

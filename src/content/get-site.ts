@@ -42,6 +42,9 @@ async function load(): Promise<SiteModel> {
     provisions: await list('provisions', 'provisions.yaml'),
     threads: await list('threads', 'threads.yaml'),
     events: await list('events', 'events.yaml'),
+    // Not collections: read with the strict loader above (same schemas), one file each.
+    followUp: strict.input.followUp,
+    citationOverrides: strict.input.citationOverrides,
   };
   return buildSite(input);
 }

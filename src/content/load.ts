@@ -5,6 +5,7 @@ import type { z } from 'astro/zod';
 import { procedureSchema } from './schemas/procedure.ts';
 import { addresseeSchema, personSchema, provisionSchema, themeSchema } from './schemas/taxonomy.ts';
 import { demandFileSchema, eventSchema, threadSchema } from './schemas/curation.ts';
+import { citationOverrideSchema, followUpSchema } from './schemas/follow-up.ts';
 import type { ContentIssue } from './parse/index.ts';
 import type { Entry, SiteInput } from './model/types.ts';
 
@@ -124,6 +125,8 @@ export function loadContent(dir = contentDir(), root = process.cwd()): LoadResul
     provisions: loadList(dir, 'provisions.yaml', provisionSchema, issues, rel),
     threads: loadList(dir, 'threads.yaml', threadSchema, issues, rel),
     events: loadList(dir, 'events.yaml', eventSchema, issues, rel),
+    followUp: loadList(dir, 'follow-up.yaml', followUpSchema, issues, rel),
+    citationOverrides: loadList(dir, 'citations.yaml', citationOverrideSchema, issues, rel),
   };
   return { input, issues };
 }

@@ -3,8 +3,8 @@
 // what the files are.
 import { z } from 'astro/zod';
 import type { SiteModel } from '../content/model/index.ts';
-import { downloadSchemas, type DemandRecord, type JsonDownloadName } from './schemas.ts';
-import { demandsCsv, jsonRecords, toJsonText } from './records.ts';
+import { downloadSchemas, type DemandRecord, type FollowUpRecord, type JsonDownloadName } from './schemas.ts';
+import { demandsCsv, followUpCsv, jsonRecords, toJsonText } from './records.ts';
 import { dataPath, type Links } from '../site/paths.ts';
 
 export interface JsonDownload {
@@ -17,7 +17,7 @@ export interface JsonDownload {
 }
 
 export interface CsvDownload {
-  name: 'demands.csv';
+  name: 'demands.csv' | 'follow-up.csv';
   title: string;
   mediaType: 'text/csv';
   /** The JSON file it is a projection of. */
@@ -43,6 +43,10 @@ export const DOWNLOADS: readonly Download[] = [
   json('themes.json', 'Themes'),
   json('addressees.json', 'Addressees'),
   json('provisions.json', 'Provisions'),
+  json('follow-up.json', 'What later texts say about earlier demands'),
+  { name: 'follow-up.csv', title: 'What later texts say about earlier demands (CSV)', mediaType: 'text/csv', of: 'follow-up.json' },
+  json('since-then.json', 'Each demand since then'),
+  json('citations.json', 'What the texts cite'),
 ];
 
 export const JSON_DOWNLOADS = DOWNLOADS.filter((d): d is JsonDownload => d.mediaType === 'application/json');
@@ -61,7 +65,8 @@ export function renderAll(site: SiteModel, links: Links): Map<string, string> {
   const records = jsonRecords(site, links);
   const out = new Map<string, string>();
   for (const d of DOWNLOADS) {
-    if (d.mediaType === 'text/csv') out.set(d.name, demandsCsv(records[d.of] as DemandRecord[]));
+    if (d.name === 'follow-up.csv') out.set(d.name, followUpCsv(records[d.of] as FollowUpRecord[]));
+    else if (d.mediaType === 'text/csv') out.set(d.name, demandsCsv(records[d.of] as DemandRecord[]));
     else {
       out.set(d.name, toJsonText(records[d.name]));
       out.set(d.schema, toJsonText(jsonSchemaOf(d, links)));

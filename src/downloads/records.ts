@@ -16,6 +16,10 @@ import {
   type TextRecord,
   type ThemeRecord,
   type TimelineRecord,
+  type FollowUpRecord,
+  type SinceThenRecord,
+  type CitationRecord,
+  FOLLOW_UP_CSV_COLUMNS,
 } from './schemas.ts';
 import { toCsv } from './csv.ts';
 
@@ -186,6 +190,61 @@ export function provisionRecords(site: SiteModel): ProvisionRecord[] {
   }));
 }
 
+export function followUpRecords(site: SiteModel, links: Links): FollowUpRecord[] {
+  return site.followUps.map((f) => {
+    const item = site.bySlug.get(f.slug)!.items.get(f.anchor)!;
+    return {
+      id: f.id,
+      procedure: f.procedure,
+      year: f.year,
+      document: f.documentKind,
+      anchor: f.anchor,
+      paragraph: itemName(item.kind, item.label, item.anchor),
+      kind: f.kind,
+      quote: f.quote,
+      demands: [...f.demands],
+      note: f.note,
+      permalink: links.url(itemPath(f.slug, f.anchor)),
+    };
+  });
+}
+
+export function sinceThenRecords(site: SiteModel, links: Links): SinceThenRecord[] {
+  return site.demands.map((d) => {
+    const line = site.sinceThen.get(d.id)!;
+    return {
+      demand: d.id,
+      status: line.status,
+      askedAgain: [...line.askedAgain],
+      followUps: [...line.followUps],
+      lastYear: line.lastYear ?? null,
+      summary: line.summary,
+      text: line.parts.map((p) => p.text).join(''),
+      parts: line.parts.map((p) => ({ text: p.text, permalink: p.path ? links.url(p.path) : null })),
+    };
+  });
+}
+
+export function citationRecords(site: SiteModel, links: Links): CitationRecord[] {
+  return site.citations.map((c) => ({
+    id: c.id,
+    procedure: refOf(site, c.slug),
+    anchor: c.anchor,
+    part: c.part,
+    kind: c.kind,
+    decidedBy: c.decidedBy,
+    rule: c.rule ?? null,
+    text: c.text,
+    datePrinted: c.datePrinted ?? null,
+    date: c.date ?? null,
+    footnote: c.footnote ? { anchor: c.footnote.anchor, reference: c.footnote.reference } : null,
+    named: c.named,
+    held: c.held ? refOf(site, c.held) : null,
+    heldPermalink: c.held ? links.url(procedurePath(c.held)) : null,
+    permalink: links.url(itemPath(c.slug, c.anchor)),
+  }));
+}
+
 /** The records of every JSON download. */
 export function jsonRecords(site: SiteModel, links: Links): { [K in JsonDownloadName]: unknown[] } {
   return {
@@ -196,6 +255,9 @@ export function jsonRecords(site: SiteModel, links: Links): { [K in JsonDownload
     'themes.json': themeRecords(site, links),
     'addressees.json': addresseeRecords(site),
     'provisions.json': provisionRecords(site),
+    'follow-up.json': followUpRecords(site, links),
+    'since-then.json': sinceThenRecords(site, links),
+    'citations.json': citationRecords(site, links),
   };
 }
 
@@ -205,8 +267,14 @@ export const toJsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}
 /** Separator of list values (ids) inside one CSV cell. */
 export const CSV_LIST_SEPARATOR = ';';
 
+const cell = (v: unknown): string => (v === null ? '' : Array.isArray(v) ? v.join(CSV_LIST_SEPARATOR) : String(v));
+
 /** demands.csv: one row per demand, the columns of DEMAND_CSV_COLUMNS. */
 export function demandsCsv(records: DemandRecord[]): string {
-  const cell = (v: unknown): string => (v === null ? '' : Array.isArray(v) ? v.join(CSV_LIST_SEPARATOR) : String(v));
   return toCsv([[...DEMAND_CSV_COLUMNS], ...records.map((r) => DEMAND_CSV_COLUMNS.map((c) => cell(r[c])))]);
+}
+
+/** follow-up.csv: one row per passage, the columns of FOLLOW_UP_CSV_COLUMNS. */
+export function followUpCsv(records: FollowUpRecord[]): string {
+  return toCsv([[...FOLLOW_UP_CSV_COLUMNS], ...records.map((r) => FOLLOW_UP_CSV_COLUMNS.map((c) => cell(r[c])))]);
 }

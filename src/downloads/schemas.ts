@@ -3,6 +3,7 @@
 // downloads (z.toJSONSchema), and the field documentation on the Data page (from `.describe()`).
 // Every field has a one-line doc comment and the same sentence as its description.
 import { z } from 'astro/zod';
+import { citedKind, followUpKind } from '../content/schemas/follow-up.ts';
 
 const PROCEDURE_REFERENCE = /^\d{4}\/\d{4}\(RSP\)$/;
 const SLUG = /^\d{4}-\d{4}$/;
@@ -408,6 +409,122 @@ export const provisionRecord = z
   })
   .describe('A law or article the texts cite.');
 
+// ---------------------------------------------------------------------------------------------
+// follow-up.json, since-then.json, citations.json
+// ---------------------------------------------------------------------------------------------
+
+/** A passage of a later text that bears on earlier demands. */
+export const followUpRecord = z
+  .strictObject({
+    /** Stable id. */
+    id: z.string().regex(ID).describe('Stable id of the record.'),
+    /** The later text's procedure. */
+    procedure: reference().describe('Reference of the procedure of the later text.'),
+    /** Year of that procedure. */
+    year: z.number().int().describe('Year of that procedure\'s reference.'),
+    /** Kind of the later text. */
+    document: documentKind,
+    /** Anchor of the item. */
+    anchor: z.string().regex(ANCHOR).describe('Anchor of the item the passage stands in.'),
+    /** A human name for the item. */
+    paragraph: z.string().min(1).describe('A human name for the item, e.g. "paragraph 3" or "summary ¶4".'),
+    /** What the words do with the earlier demands. */
+    kind: followUpKind.describe('What the words do with the earlier demands, as far as they go: acknowledges-progress (welcome or note a step), repeats (say they ask again), notes-non-compliance (say the problem continues or has grown), other (state a related fact). Never that a demand was met.'),
+    /** The passage, verbatim. */
+    quote: z.string().min(1).describe('The passage, verbatim: an exact substring of the item\'s text.'),
+    /** Ids of the earlier demands. */
+    demands: z.array(z.string()).describe('Ids of the earlier demands it bears on (demands.json).'),
+    /** This site's reason. */
+    note: z.string().min(1).describe('This site\'s reason for the record and its kind, and what the words do not say.'),
+    /** Link to the passage. */
+    permalink: link().describe('Link to the item in context on the later text\'s procedure page.'),
+  })
+  .describe('A passage of a later text that bears on earlier demands (this site\'s selection; the words are verbatim).');
+
+/** The columns of follow-up.csv, in order: a projection of followUpRecord (lists joined with ";"). */
+export const FOLLOW_UP_CSV_COLUMNS = ['id', 'procedure', 'year', 'document', 'paragraph', 'kind', 'quote', 'demands', 'note', 'permalink'] as const satisfies ReadonlyArray<
+  keyof z.output<typeof followUpRecord>
+>;
+
+/** What the later texts say about one demand. */
+export const sinceThenRecord = z
+  .strictObject({
+    /** The demand. */
+    demand: z.string().min(1).describe('Id of the demand (demands.json).'),
+    /** Where it stands. */
+    status: z
+      .enum(['newest', 'asked-again', 'not-asked-again'])
+      .describe('"newest": it is in the newest text of the collection; "asked-again": a later resolution asks it again; "not-asked-again": none does.'),
+    /** Later demands asking it again. */
+    askedAgain: z.array(z.string()).describe('Ids of the demands of later resolutions that ask it again (on the same recurring demand).'),
+    /** Follow-up records bearing on it. */
+    followUps: z.array(z.string()).describe('Ids of the passages of later texts that bear on it (follow-up.json).'),
+    /** Year of the last later text that asks it again or bears on it. */
+    lastYear: z.number().int().nullable().describe('Year of the last later text that asks it again or bears on it, or null when none does.'),
+    /** The one-line summary. */
+    summary: z.string().min(1).describe('The one-line summary shown on the demand\'s card.'),
+    /** The whole line, as text. */
+    text: z.string().min(1).describe('The whole line as one text.'),
+    /** The line in parts. */
+    parts: z
+      .array(
+        z.strictObject({
+          /** Words. */
+          text: z.string().min(1).describe('Words of the line.'),
+          /** Link to the passage they name, or null. */
+          permalink: link().nullable().describe('Link to the passage the words name, or null for the words between.'),
+        }),
+      )
+      .describe('The same line in parts, each passage name with its link.'),
+  })
+  .describe('What the later texts in this collection say about one demand: only what they say, never that it was met.');
+
+/** One thing a citation cites. */
+export const citationRecord = z
+  .strictObject({
+    /** Stable id. */
+    id: z.string().regex(ID).describe('Id: <procedure slug>-<citation anchor>-<part>.'),
+    /** The citing procedure. */
+    procedure: reference().describe('Reference of the procedure whose text cites it.'),
+    /** Anchor of the citation. */
+    anchor: z.string().regex(ANCHOR).describe('Anchor of the citation ("having regard to …") on the procedure page.'),
+    /** Which thing of the citation. */
+    part: z.number().int().min(1).describe('Which of the things that citation cites, from 1, in printed order.'),
+    /** What it is. */
+    kind: z
+      .enum([...citedKind.options, 'unclassified'])
+      .describe('What is cited: ep-resolution, ep-rules (Parliament\'s Rules of Procedure), eu-agreement, eu-dialogue, eu-statement, un, osce, ngo, other; unclassified where no rule applies and no one has decided.'),
+    /** How the kind was decided. */
+    decidedBy: z.enum(['rule', 'override', 'none']).describe('"rule": by a fixed rule on the words; "override": decided by hand where no rule applies; "none": not decided.'),
+    /** Rule name or override id. */
+    rule: z.string().nullable().describe('Name of the rule, or id of the hand-made decision, or null.'),
+    /** The words naming it. */
+    text: z.string().min(1).describe('The words naming it, as printed (footnote numbers left out).'),
+    /** The date as printed. */
+    datePrinted: z.string().nullable().describe('The date as printed, e.g. "15 March 2012", or null where none is printed.'),
+    /** The same date, exactly as precise. */
+    date: z.string().regex(PARTIAL_DATE).nullable().describe('The same date as YYYY-MM-DD or YYYY-MM, never more precise than printed, or null.'),
+    /** The footnote printed with it. */
+    footnote: z
+      .strictObject({
+        /** Anchor of the footnote. */
+        anchor: z.string().regex(ANCHOR).describe('Anchor of the footnote on the procedure page.'),
+        /** The reference it prints. */
+        reference: z.string().min(1).describe('The reference the footnote prints, e.g. P7_TA(2012)0089.'),
+      })
+      .nullable()
+      .describe('The footnote printed with it, or null.'),
+    /** False for "its previous resolutions on …". */
+    named: z.boolean().describe('False when the words name no particular text ("its previous resolutions on Kazakhstan").'),
+    /** The procedure this collection holds it as, or null. */
+    held: reference().nullable().describe('For a European Parliament resolution this collection holds: its procedure reference; otherwise null.'),
+    /** Link to it in this collection, or null. */
+    heldPermalink: link().nullable().describe('Link to that procedure\'s page, or null.'),
+    /** Link to the citation. */
+    permalink: link().describe('Link to the citation in context.'),
+  })
+  .describe('One document a text cites ("having regard to …"), as this site reads the citation.');
+
 /** The JSON downloads: file name → schema of the whole file (an array of records). */
 export const downloadSchemas = {
   'procedures.json': z.array(procedureRecord).describe('Every procedure (resolution) on this site, oldest first, with the full texts it reproduces.'),
@@ -417,6 +534,9 @@ export const downloadSchemas = {
   'themes.json': z.array(themeRecord).describe('The themes of the controlled taxonomy, sorted by id.'),
   'addressees.json': z.array(addresseeRecord).describe('Whom demands are addressed to, sorted by id.'),
   'provisions.json': z.array(provisionRecord).describe('Laws and articles the demands cite, sorted by id.'),
+  'follow-up.json': z.array(followUpRecord).describe('Passages of later texts that bear on earlier demands, in site order: procedures oldest first, then text order.'),
+  'since-then.json': z.array(sinceThenRecord).describe('For every demand, in the order of demands.json, what the later texts in this collection say about it.'),
+  'citations.json': z.array(citationRecord).describe('Every document the texts cite, in site order, with whether this collection holds it.'),
 } as const;
 
 export type JsonDownloadName = keyof typeof downloadSchemas;
@@ -429,3 +549,6 @@ export type PersonRecord = z.output<typeof personRecord>;
 export type ThemeRecord = z.output<typeof themeRecord>;
 export type AddresseeRecord = z.output<typeof addresseeRecord>;
 export type ProvisionRecord = z.output<typeof provisionRecord>;
+export type FollowUpRecord = z.output<typeof followUpRecord>;
+export type SinceThenRecord = z.output<typeof sinceThenRecord>;
+export type CitationRecord = z.output<typeof citationRecord>;

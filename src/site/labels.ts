@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../content/schemas/procedure.ts';
 import type { ItemKind } from '../content/parse/index.ts';
+import type { CitedKind, FollowUpKind } from '../content/schemas/follow-up.ts';
 
 /** How the site names each kind of document: only as far as its source labels it. */
 export const documentKindLabel: Record<DocumentKind, string> = {
@@ -54,3 +55,35 @@ export function itemMark(kind: ItemKind, label: string, anchor: string): string 
       return `¶${label.replace('-', '.')}`;
   }
 }
+
+// ── What happened next (follow-up records) and what the texts cite (coverage) ──────────────────
+
+/** What a later text's words do with an earlier demand, as a label (lists, facets, downloads' docs). */
+export const followUpKindLabel: Record<FollowUpKind, string> = {
+  'acknowledges-progress': 'Acknowledges a step',
+  repeats: 'Asks again',
+  'notes-non-compliance': 'Says the problem continues',
+  other: 'States a related fact',
+};
+
+/** The same, inside a since-then line: "A step acknowledged in 2016 (motion, paragraph 3)". */
+export const followUpKindPhrase: Record<FollowUpKind, string> = {
+  'acknowledges-progress': 'a step acknowledged in',
+  repeats: 'repeated in',
+  'notes-non-compliance': 'the problem said to continue in',
+  other: 'related facts stated in',
+};
+
+/** What a citation cites, as a label. */
+export const citedKindLabel: Record<CitedKind | 'unclassified', string> = {
+  'ep-resolution': 'European Parliament resolution',
+  'ep-rules': "Parliament's Rules of Procedure",
+  'eu-agreement': 'EU agreement',
+  'eu-dialogue': 'EU dialogue',
+  'eu-statement': 'EU statement',
+  un: 'UN',
+  osce: 'OSCE',
+  ngo: 'Non-governmental organisation',
+  other: 'Other',
+  unclassified: 'Not classified',
+};

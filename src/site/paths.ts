@@ -72,6 +72,10 @@ export const PEOPLE_PATH = 'people/';
 export const SEARCH_PATH = 'search/';
 export const DATA_PATH = 'data/';
 export const ABOUT_PATH = 'about/';
+/** What happened next to each demand, by theme and year. */
+export const FOLLOW_UP_PATH = 'follow-up/';
+/** What the texts cite, and which of the cited resolutions the collection holds. */
+export const COVERAGE_PATH = 'coverage/';
 
 /** The page of a procedure (its resolution and texts). */
 export const procedurePath = (slug: string) => `procedures/${slug}/`;
@@ -104,6 +108,17 @@ export const eventFragment = (id: string) => `event-${id}`;
 export const landmarkFragment = (slug: string) => `resolution-${slug}`;
 /** Fragment of a year heading. */
 export const yearFragment = (year: number) => `y${year}`;
+
+/** Fragment of a theme's section on the follow-up page. */
+export const followUpThemeFragment = (id: string) => `theme-${id}`;
+/** How the since-then lines are read: the method section of the follow-up page. */
+export const FOLLOW_UP_METHOD_PATH = `${FOLLOW_UP_PATH}#how`;
+/** Fragment of a follow-up record (a later text's words) on the follow-up page. */
+export const followUpFragment = (id: string) => `record-${id}`;
+/** Fragment of a cited resolution the collection lacks, on the coverage page. */
+export const citedFragment = (id: string) => `cited-${id}`;
+/** Fragment of a procedure's section on the coverage page. */
+export const coverageProcedureFragment = (slug: string) => `cites-${slug}`;
 
 /** A fragment on a procedure page: an item (`para-13`) or a demand (`demand-…`). */
 export const itemPath = (slug: string, fragment: string) => `${procedurePath(slug)}#${fragment}`;

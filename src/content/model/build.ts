@@ -16,6 +16,8 @@ import type {
 import { compareDates } from './dates.ts';
 import { demandFragment } from '../../site/paths.ts';
 import { leadInOf } from './lead-in.ts';
+import { readFollowUps, sinceThenLines } from './follow-up.ts';
+import { readCitations } from './citations.ts';
 
 const OPERATIVE = new Set(['para', 'summary', 'bullet']);
 
@@ -195,6 +197,9 @@ export function buildSite(input: SiteInput): SiteModel {
   byId(threads, input.threads.file, 'thread', issues);
 
   const events = buildEvents(input, bySlug, themeById, issues);
+  const order = new Map(procedures.map((p, i) => [p.slug, i]));
+  const followUps = readFollowUps(input.followUp, bySlug, order, demandById, issues);
+  const citations = readCitations(procedures, input.citationOverrides, issues);
 
   if (issues.length) throw new ContentError(issues);
   return {
@@ -213,6 +218,9 @@ export function buildSite(input: SiteInput): SiteModel {
     threads,
     threadById: new Map(threads.map((t) => [t.id, t])),
     events,
+    followUps,
+    sinceThen: sinceThenLines(procedures, threads, followUps, demandById),
+    citations,
   };
 }
 

@@ -3,6 +3,9 @@ import type { ProcedureData, DocumentKind } from '../schemas/procedure.ts';
 import type { Addressee, Person, Provision, Theme } from '../schemas/taxonomy.ts';
 import type { ContextEvent, DemandFile, Thread } from '../schemas/curation.ts';
 import type { LeadIn } from './lead-in.ts';
+import type { CitationOverride, FollowUp } from '../schemas/follow-up.ts';
+import type { FollowUpModel, SinceThen } from './follow-up.ts';
+import type { CitedThing } from './citations.ts';
 
 /** One entry of a collection as it comes from the content folder. */
 export interface Entry<T> {
@@ -21,6 +24,9 @@ export interface SiteInput {
   provisions: Entry<Provision[]>;
   threads: Entry<Thread[]>;
   events: Entry<ContextEvent[]>;
+  /** content/follow-up.yaml and content/citations.yaml (each optional: an absent file is an empty list). */
+  followUp: Entry<FollowUp[]>;
+  citationOverrides: Entry<CitationOverride[]>;
 }
 
 /** A demand: one operative call, verbatim, where it stands, whom it addresses and what about. */
@@ -120,4 +126,10 @@ export interface SiteModel {
   threads: ThreadModel[];
   threadById: Map<string, ThreadModel>;
   events: TimelineEvent[];
+  /** Later texts' words that bear on earlier demands, in site order (follow-up.ts). */
+  followUps: FollowUpModel[];
+  /** For every demand id, what the later texts say about it (follow-up.ts). */
+  sinceThen: Map<string, SinceThen>;
+  /** What the texts' citations cite, in site order (citations.ts). */
+  citations: CitedThing[];
 }

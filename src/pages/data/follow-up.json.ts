@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { downloadResponse } from '../../downloads/respond.ts';
+
+/** /data/follow-up.json: see src/downloads/catalogue.ts. */
+export const GET: APIRoute = ({ site }) => downloadResponse('follow-up.json', site);
