@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAll } from '../../src/downloads/catalogue.ts';
 import { CSV_LIST_SEPARATOR } from '../../src/downloads/records.ts';
-import { parseCsv } from '../../src/downloads/csv.ts';
+import { parse } from 'csv-parse/sync';
 import { FOLLOW_UP_CSV_COLUMNS, type CitationRecord, type FollowUpRecord, type SinceThenRecord } from '../../src/downloads/schemas.ts';
 import { makeLinks } from '../../src/site/paths.ts';
 import { model } from '../helpers/model.ts';
@@ -17,7 +17,7 @@ describe('follow-up downloads', () => {
   it('follow-up.csv round-trips to follow-up.json', () => {
     const records = json<FollowUpRecord>('follow-up.json');
     expect(records).toHaveLength(site.followUps.length);
-    const [header, ...rows] = parseCsv(files.get('follow-up.csv')!);
+    const [header, ...rows] = parse(files.get('follow-up.csv')!, { record_delimiter: '\r\n' }) as string[][];
     expect(header).toEqual([...FOLLOW_UP_CSV_COLUMNS]);
     expect(rows).toHaveLength(records.length);
     rows.forEach((row, i) => {
