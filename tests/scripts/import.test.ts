@@ -133,7 +133,7 @@ describe('the output is accepted by the content loader and the body parser', () 
     expect(issues).toEqual([]);
     expect(input.procedures.map((p) => p.slug)).toEqual(['2016-2607', '2021-2544']);
     for (const p of input.procedures) {
-      const parsed = parseProcedureBody(p.body, p.data.documents, p.file, p.bodyLine);
+      const parsed = parseProcedureBody(p.body, p.data.documents, p.file);
       expect(parsed.issues).toEqual([]);
       expect(parsed.documents[0]!.items.length).toBeGreaterThan(5);
     }
@@ -150,7 +150,7 @@ describe('the output is accepted by the content loader and the body parser', () 
     const { input, issues } = loadContent(path.join(dir, 'content'), dir);
     expect(issues).toEqual([]);
     const p = input.procedures.find((x) => x.slug === '2021-2544')!;
-    expect(parseProcedureBody(p.body, p.data.documents, p.file, p.bodyLine).issues).toEqual([]);
+    expect(parseProcedureBody(p.body, p.data.documents, p.file).issues).toEqual([]);
   });
 });
 
