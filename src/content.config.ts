@@ -1,61 +1,61 @@
-import { defineCollection } from 'astro:content';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { file, glob, type Loader } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
+import { contentFailure, judge } from './content/check.ts';
+import { toCollections, type StoredContent } from './content/collections.ts';
+import { contentDir, loadContent } from './content/load.ts';
 import { procedureSchema } from './content/schemas/procedure.ts';
-import { demandFileSchema, eventSchema, threadSchema } from './content/schemas/curation.ts';
-import { addresseeSchema, personSchema, provisionSchema, themeSchema } from './content/schemas/taxonomy.ts';
 
-/** `CONTENT_DIR` points the build at fixtures or a synthetic corpus; the real site reads content/. */
-const dir = (process.env.CONTENT_DIR || './content').replace(/\/$/, '');
+/**
+ * The content collections, filled by the project's own reader (src/content/load.ts) instead of
+ * Astro's glob and file loaders: every file is read once per build, its YAML parsed with positions
+ * (never by Astro's YAML reader, which turns 2016-02-31 into 2 March and an unquoted date into a
+ * Date) and validated with the zod schemas. When a file fails, the build stops here with the list
+ * `npm run check:content` prints (src/content/check.ts). The cross-checks run once, when
+ * getSite() builds the model from these collections (src/content/get-site.ts).
+ */
+const root = process.cwd();
+const dir = contentDir(root);
 
-/** `<dir>/*.md` as entries { id: file name without .md, data: frontmatter, body }, unrendered. */
-function markdownSources(base: string): Loader {
+/** One read for all collections; read again when a file changes (astro dev). */
+let current: { version: string; result: StoredContent | Error } | undefined;
+
+function content(version: string): StoredContent {
+  if (current?.version !== version) {
+    const read = loadContent(dir, root);
+    current = { version, result: read.issues.length ? contentFailure(judge(read, dir, root)) : toCollections(read.input, dir, root) };
+  }
+  if (current.result instanceof Error) throw current.result;
+  return current.result;
+}
+
+function contentLoader(collection: keyof StoredContent): Loader {
   return {
-    name: 'markdown-sources',
-    load: async ({ config, store, parseData, generateDigest, watcher }) => {
-      const root = fileURLToPath(config.root);
-      const abs = path.resolve(root, base);
-      const sync = async () => {
-        const files = (await fs.readdir(abs).catch(() => [] as string[])).filter((f) => f.endsWith('.md')).sort();
-        const seen = new Set<string>();
-        for (const f of files) {
-          const filePath = path.join(abs, f);
-          const raw = await fs.readFile(filePath, 'utf8');
-          const id = f.slice(0, -3);
-          seen.add(id);
-          const digest = generateDigest(raw);
-          if (store.get(id)?.digest === digest) continue;
-          // Parsed exactly as the glob loader parses Markdown (same frontmatter parser, trimmed body).
-          const parsed = parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
-          const data = await parseData({ id, data: parsed.frontmatter, filePath });
-          store.set({ id, data, body: parsed.content.trim(), filePath: path.relative(root, filePath), digest });
-        }
-        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    name: `kz-content-${collection}`,
+    load: async ({ store, watcher, logger }) => {
+      const sync = (version: string) => {
+        const entries = content(version)[collection];
+        store.clear(); // then insert in file order: the order of getCollection
+        for (const entry of entries) store.set(entry);
       };
-      await sync();
-      watcher?.add(abs);
+      sync('build');
+      watcher?.add(dir);
       watcher?.on('all', (_event, changed) => {
-        if (changed.startsWith(abs + path.sep) && changed.endsWith('.md')) void sync();
+        if (!changed.startsWith(dir + path.sep)) return;
+        try {
+          sync(`${changed}@${fs.existsSync(changed) ? fs.statSync(changed).mtimeMs : 'gone'}`);
+        } catch (error) {
+          logger.error((error as Error).message);
+        }
       });
     },
   };
 }
 
 export const collections = {
-  procedures: defineCollection({
-    // Pages render the parsed model, not Astro's Markdown HTML: the files are read as frontmatter +
-    // body, never rendered, and (unlike glob's deferRender) no module per file enters the bundle.
-    loader: markdownSources(`${dir}/procedures`),
-    schema: procedureSchema,
-  }),
-  demands: defineCollection({ loader: glob({ pattern: '*.yaml', base: `${dir}/demands` }), schema: demandFileSchema }),
-  themes: defineCollection({ loader: file(`${dir}/themes.yaml`), schema: themeSchema }),
-  addressees: defineCollection({ loader: file(`${dir}/addressees.yaml`), schema: addresseeSchema }),
-  people: defineCollection({ loader: file(`${dir}/people.yaml`), schema: personSchema }),
-  provisions: defineCollection({ loader: file(`${dir}/provisions.yaml`), schema: provisionSchema }),
-  threads: defineCollection({ loader: file(`${dir}/threads.yaml`), schema: threadSchema }),
-  events: defineCollection({ loader: file(`${dir}/events.yaml`), schema: eventSchema }),
+  /** One Markdown file per procedure: its frontmatter (checked by procedureSchema, which also types it) and its texts. */
+  procedures: defineCollection({ loader: contentLoader('procedures'), schema: procedureSchema }),
+  /** The curated YAML files (demands/<slug>.yaml, themes.yaml, people.yaml, …), one entry per file. */
+  curation: defineCollection({ loader: contentLoader('curation') }),
 };

@@ -4,13 +4,11 @@
 //   node scripts/build.mjs [extra astro build flags, e.g. --force]      (npm run build)
 //   BASE_PATH=/kz/ OUT_DIR=dist-kz node scripts/build.mjs
 //
-// 1. Checks the content (scripts/tools/check-content.ts, honouring CONTENT_DIR) and stops with the full
-//    list of problems if there are any. `astro build` alone validates with js-yaml, which turns an
-//    impossible date like 2016-02-31 into 2 March 2016 instead of failing; the content check
-//    reads the files as the schemas expect and refuses it.
-// 2. Runs `astro build` with the current Node into a temporary folder next to the target
-//    (`.build-tmp-<pid>-<name>`), so a failed build can't touch the published one.
-// 3. Only when the build succeeded: renames the old target to `.build-old-<pid>-<name>`, moves the
+// 1. Runs `astro build` with the current Node into a temporary folder next to the target
+//    (`.build-tmp-<pid>-<name>`), so a failed build can't touch the published one. The content is
+//    read, validated and judged inside that build, once (src/content.config.ts, get-site.ts), by
+//    the code `npm run check:content` runs: a content problem stops it with the same list.
+// 2. Only when the build succeeded: renames the old target to `.build-old-<pid>-<name>`, moves the
 //    new build into place, deletes the old one. On failure it removes the temporary folder, leaves
 //    the previous target byte-for-byte as it was, and exits non-zero (astro's output stays visible).
 //
@@ -23,7 +21,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHECK_CONTENT = path.join(ROOT, 'scripts', 'tools', 'check-content.ts');
+/** The first line of the content report when the content has problems (src/content/check.ts). */
+const CONTENT_FAILED = /^content check FAILED: /m;
 
 /** Absolute path of the astro CLI entry, from astro's own package.json `bin`. */
 function astroBin() {
@@ -42,18 +41,24 @@ let child;
 let tempDir;
 
 /**
- * Runs a Node script with the current Node, output passed through. Resolves with the exit code.
+ * Runs a Node script with the current Node, output passed through (stderr also kept, to tell a
+ * content problem from any other failure). Resolves with the exit code and stderr.
  * @param {string[]} args
  * @param {NodeJS.ProcessEnv} env
- * @returns {Promise<number>}
+ * @returns {Promise<{ code: number, stderr: string }>}
  */
 function runNode(args, env) {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
+    let stderr = '';
+    child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['inherit', 'inherit', 'pipe'] });
+    child.stderr?.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       child = undefined;
-      resolve(code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 1));
+      resolve({ code: code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 1), stderr });
     });
   });
 }
@@ -85,15 +90,13 @@ async function main() {
   const parent = path.dirname(target);
   const started = Date.now();
 
-  const contentCode = await runNode([CHECK_CONTENT], process.env);
-  if (contentCode !== 0) return fail(`the content has problems (listed above); ${rel}/ was left untouched`);
-
   tempDir = path.join(parent, `.build-tmp-${process.pid}-${name}`);
   rmSync(tempDir, { recursive: true, force: true });
   const astroArgs = [astroBin(), 'build', ...process.argv.slice(2)];
-  const code = await runNode(astroArgs, { ...process.env, OUT_DIR: tempDir });
+  const { code, stderr } = await runNode(astroArgs, { ...process.env, OUT_DIR: tempDir });
   if (code !== 0) {
     cleanupTemp();
+    if (CONTENT_FAILED.test(stderr)) return fail(`the content has problems (listed above); ${rel}/ was left untouched`);
     return fail(`astro build exited with code ${code} (its output is above); ${rel}/ was left untouched`);
   }
   if (!existsSync(path.join(tempDir, 'index.html'))) {

@@ -1,55 +1,29 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { parse } from 'yaml';
-import { buildSite } from './model/build.ts';
-import { ContentError } from './model/errors.ts';
-import { loadContent } from './load.ts';
-import type { SiteInput, SiteModel } from './model/types.ts';
+import { contentFailure, formatVerdict, judge } from './check.ts';
+import { fromCollections } from './collections.ts';
+import { contentDir } from './load.ts';
+import type { SiteModel } from './model/types.ts';
 
 let site: Promise<SiteModel> | undefined;
 
-const rel = (f: string | undefined, fallback: string) => (f ? path.relative(process.cwd(), path.resolve(f)) : fallback);
-
-async function list<T>(name: 'themes' | 'addressees' | 'people' | 'provisions' | 'threads' | 'events', fallback: string) {
-  const entries = await getCollection(name);
-  const file = entries[0]?.filePath;
-  // The collection does not keep the file's order, which is the curators' (the taxonomy's order
-  // is the order pages list it in): restore it, so the build and loadContent() agree.
-  const order = new Map<string, number>();
-  if (file) (parse(fs.readFileSync(path.resolve(file), 'utf8')) as Array<{ id: string }>).forEach((x, i) => order.set(x.id, i));
-  const sorted = [...entries].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return { file: rel(file, fallback), data: sorted.map((e) => e.data as T) };
-}
-
+/**
+ * Builds the model from the content collections (content.config.ts: files read and validated
+ * once) and judges it exactly as `npm run check:content` does: cross-checks and published
+ * permalinks. A problem stops the build with the same list; otherwise it prints the same
+ * "content OK" line.
+ */
 async function load(): Promise<SiteModel> {
-  // Astro's YAML reading turns an impossible date (2016-02-31) into a real one (2 March): validate
-  // the files as written first, with line numbers, so nothing wrong is ever published.
-  const strict = loadContent();
-  if (strict.issues.length) throw new ContentError(strict.issues);
-  const [procedures, demandFiles] = await Promise.all([getCollection('procedures'), getCollection('demands')]);
-  const input: SiteInput = {
-    procedures: procedures.map((e) => {
-      const file = rel(e.filePath, e.id);
-      const raw = e.filePath ? fs.readFileSync(path.resolve(e.filePath), 'utf8') : '';
-      const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(raw);
-      return { file, slug: e.id, data: e.data, body: e.body ?? '', bodyLine: fm ? fm[0].split('\n').length - 1 : 0 };
-    }),
-    demandFiles: demandFiles.map((e) => ({ file: rel(e.filePath, e.id), slug: e.id, data: e.data })),
-    themes: await list('themes', 'themes.yaml'),
-    addressees: await list('addressees', 'addressees.yaml'),
-    people: await list('people', 'people.yaml'),
-    provisions: await list('provisions', 'provisions.yaml'),
-    threads: await list('threads', 'threads.yaml'),
-    events: await list('events', 'events.yaml'),
-    // Not collections: read with the strict loader above (same schemas), one file each.
-    followUp: strict.input.followUp,
-    citationOverrides: strict.input.citationOverrides,
-  };
-  return buildSite(input);
+  const root = process.cwd();
+  const dir = contentDir(root);
+  const [procedures, curation] = await Promise.all([getCollection('procedures'), getCollection('curation')]);
+  const verdict = judge(fromCollections({ procedures, curation }, dir, root), dir, root);
+  const report = formatVerdict(verdict);
+  if (!report.ok) throw contentFailure(verdict);
+  console.log(report.text);
+  return verdict.site!;
 }
 
-/** The site model, built once per build from the content collections and shared by every page. */
+/** The site model, built once per build and shared by every page. */
 export function getSite(): Promise<SiteModel> {
   return (site ??= load());
 }

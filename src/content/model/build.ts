@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { extractFromItem, parseProcedureBody, type ContentIssue, type Item } from '../parse/index.ts';
 import type { CuratedDemand } from '../schemas/curation.ts';
 import type { Addressee, Provision, Theme } from '../schemas/taxonomy.ts';
@@ -14,7 +15,7 @@ import type {
   TimelineEvent,
 } from './types.ts';
 import { compareDates } from './dates.ts';
-import { demandFragment } from '../../site/paths.ts';
+import { demandFragment, demandPath, itemPath, personPath, procedurePath, themePath, threadPath } from '../../site/paths.ts';
 import { leadInOf } from './lead-in.ts';
 import { readFollowUps, sinceThenLines } from './follow-up.ts';
 import { readCitations } from './citations.ts';
@@ -23,26 +24,43 @@ const OPERATIVE = new Set(['para', 'summary', 'bullet']);
 
 export const slugOf = (reference: string) => reference.replace(/^(\d{4})\/(\d{4}).*$/, '$1-$2');
 
-function byId<T extends { id: string }>(list: T[], file: string, what: string, issues: ContentIssue[]) {
-  const map = new Map<string, T>();
-  list.forEach((x, i) => {
-    if (map.has(x.id)) issues.push({ file, field: `[${i}].id`, message: `${what} id "${x.id}" is used twice` });
-    map.set(x.id, x);
-  });
-  return map;
+/** Records by id (load.ts has already refused an id used twice in one file). */
+const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+
+/** Length of the fingerprint in the id of a demand found automatically. */
+const FINGERPRINT_LENGTH = 6;
+
+/**
+ * The id of a demand found automatically (not curated): its item's anchor and a fingerprint of its
+ * words, so it depends on nothing but the demand itself. Inserting, removing or splitting another
+ * demand cannot change it; editing its words gives a new id (and the URL manifest notices).
+ */
+export function automaticDemandId(slug: string, anchor: string, text: string): string {
+  return `${slug}-${anchor}-${createHash('sha256').update(text).digest('hex').slice(0, FINGERPRINT_LENGTH)}`;
 }
 
 /**
  * Builds the whole site model from validated content and cross-checks it: anchors exist, quotes
- * and demands are verbatim, every id a file names exists, demand ids are unique. All problems are
- * collected and thrown together as a ContentError.
+ * and demands are verbatim, every id a file names exists, no demand is published twice. All
+ * problems are collected and thrown together as a ContentError.
  */
 export function buildSite(input: SiteInput): SiteModel {
+  const { site, issues } = crossCheckSite(input);
+  if (issues.length) throw new ContentError(issues);
+  return site;
+}
+
+/**
+ * The model and every cross-check problem, without throwing: the model is complete whatever the
+ * problems (check.ts still compares its permalinks with the URL manifest), but only a model
+ * without problems may be published.
+ */
+export function crossCheckSite(input: SiteInput): { site: SiteModel; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
-  const themeById = byId(input.themes.data, input.themes.file, 'theme', issues);
-  const addresseeById = byId(input.addressees.data, input.addressees.file, 'addressee', issues);
-  const provisionById = byId(input.provisions.data, input.provisions.file, 'provision', issues);
-  const personIndex = byId(input.people.data, input.people.file, 'person', issues);
+  const themeById = byId(input.themes.data);
+  const addresseeById = byId(input.addressees.data);
+  const provisionById = byId(input.provisions.data);
+  const personIndex = byId(input.people.data);
 
   const curatedBySlug = new Map(input.demandFiles.map((f) => [f.slug, f]));
   const procedures: Procedure[] = [];
@@ -51,7 +69,7 @@ export function buildSite(input: SiteInput): SiteModel {
     if (slugOf(data.reference) !== slug) {
       issues.push({ file, field: 'reference', message: `"${data.reference}" does not match the file name: expected ${slug.replace('-', '/')}(RSP) in ${slug}.md` });
     }
-    const parsed = parseProcedureBody(p.body, data.documents, file, p.bodyLine);
+    const parsed = parseProcedureBody(p.body, data.documents, file);
     issues.push(...parsed.issues);
     const items = new Map<string, Item>();
     const docOf = new Map<string, (typeof parsed.documents)[number]>();
@@ -90,6 +108,7 @@ export function buildSite(input: SiteInput): SiteModel {
         }
         if (!OPERATIVE.has(item.kind)) issues.push({ file: curated.file, field: `${field}.anchor`, message: `"${d.anchor}" is a ${item.kind}, not an operative paragraph or summary item` });
         if (!item.text.includes(d.text)) issues.push({ file: curated.file, field: `${field}.text`, message: `not verbatim: the text is not an exact substring of ${d.anchor} ("${item.text.slice(0, 60)}…")` });
+        if (!d.id.startsWith(`${slug}-`)) issues.push({ file: curated.file, field: `${field}.id`, message: `the id ${d.id} belongs to another procedure: the ids of ${data.reference} start with ${slug}-` });
         const refs: Array<[string[], Map<string, unknown>, string]> = [
           [d.themes, themeById, 'themes'],
           [d.addressees, addresseeById, 'addressees'],
@@ -121,8 +140,8 @@ export function buildSite(input: SiteInput): SiteModel {
     }
 
     const taxonomy = { themes: input.themes.data, addressees: input.addressees.data, people: input.people.data, provisions: input.provisions.data };
-    const byAnchor = new Map<string, Array<Omit<Demand, 'id' | 'fragment' | 'leadIn'>>>();
-    const push = (d: Omit<Demand, 'id' | 'fragment' | 'leadIn'>) => byAnchor.set(d.anchor, [...(byAnchor.get(d.anchor) ?? []), d]);
+    const byAnchor = new Map<string, Array<Omit<Demand, 'fragment' | 'leadIn'>>>();
+    const push = (d: Omit<Demand, 'fragment' | 'leadIn'>) => byAnchor.set(d.anchor, [...(byAnchor.get(d.anchor) ?? []), d]);
     const base = (anchor: string) => {
       const doc = docOf.get(anchor)!;
       return { slug, reference: data.reference, year: proc.year, documentId: doc.meta.id, documentKind: doc.meta.kind, anchor };
@@ -134,26 +153,38 @@ export function buildSite(input: SiteInput): SiteModel {
       for (const d of list) {
         const start = Math.max(item.text.indexOf(d.text, from), item.text.indexOf(d.text));
         from = start + d.text.length;
-        push({ ...base(anchor), text: d.text, start, addressees: d.addressees, themes: d.themes, people: d.people, provisions: d.provisions, reviewed: true });
+        push({ ...base(anchor), id: d.id, text: d.text, start, addressees: d.addressees, themes: d.themes, people: d.people, provisions: d.provisions, reviewed: true });
       }
     }
     if (!curated) {
+      // The same words twice in one procedure would be one demand under two ids: curating says which.
+      const firstAt = new Map<string, string>();
+      const idAt = new Map<string, string>();
       for (const e of parsed.extracted) {
         const item = items.get(e.anchor)!;
+        const id = automaticDemandId(slug, e.anchor, e.text);
+        const same = firstAt.get(e.text);
+        if (same !== undefined) {
+          issues.push({ file, line: item.line, field: e.anchor, message: `duplicate demand: found automatically in ${same} and again in ${e.anchor} (ids ${automaticDemandId(slug, same, e.text)} and ${id}); curate this procedure (content/demands/${slug}.yaml) to say which is the demand` });
+          continue;
+        }
+        if (idAt.has(id)) {
+          issues.push({ file, line: item.line, field: e.anchor, message: `two demands found automatically in ${e.anchor} share the id ${id}; curate this procedure (content/demands/${slug}.yaml) to give them ids` });
+          continue;
+        }
+        firstAt.set(e.text, e.anchor);
+        idAt.set(id, e.anchor);
         const parent = item.parent ? items.get(item.parent) : undefined;
         const c = classify(e.text, parent?.text, taxonomy);
-        push({ ...base(e.anchor), text: e.text, start: e.start, ...c, reviewed: false });
+        push({ ...base(e.anchor), id, text: e.text, start: e.start, ...c, reviewed: false });
       }
     }
-    // Ids follow text order, so adding a demand to one paragraph never renumbers another's.
+    // Listed in text order; ids do not depend on it.
     for (const doc of parsed.documents) {
       for (const it of doc.items) {
         const list = (byAnchor.get(it.anchor) ?? []).sort((a, b) => a.start - b.start);
-        list.forEach((d, n) => {
-          const id = `${slug}-${it.anchor}-${n + 1}`;
-          const preamble = docOf.get(it.anchor)!.items.find((i) => i.kind === 'preamble');
-          proc.demands.push({ ...d, id, fragment: demandFragment(id), leadIn: leadInOf(it, d.start, items, preamble) });
-        });
+        const preamble = doc.items.find((i) => i.kind === 'preamble');
+        for (const d of list) proc.demands.push({ ...d, fragment: demandFragment(d.id), leadIn: leadInOf(it, d.start, items, preamble) });
       }
     }
     procedures.push(proc);
@@ -194,15 +225,19 @@ export function buildSite(input: SiteInput): SiteModel {
     if (ordered.length < 2) issues.push({ file: input.threads.file, field: `${field}.demands`, message: 'a thread needs demands from at least two procedures' });
     return { ...t, procedures: ordered };
   });
-  byId(threads, input.threads.file, 'thread', issues);
 
   const events = buildEvents(input, bySlug, themeById, issues);
   const order = new Map(procedures.map((p, i) => [p.slug, i]));
   const followUps = readFollowUps(input.followUp, bySlug, order, demandById, issues);
   const citations = readCitations(procedures, input.citationOverrides, issues);
 
-  if (issues.length) throw new ContentError(issues);
-  return {
+  const published = (p: string): boolean | undefined => publishes(p, bySlug, demandById, personIndex, themeById, threads);
+  input.moved.data.forEach((m, i) => {
+    if (published(m.from)) issues.push({ file: input.moved.file, field: `[${i}].from`, message: `${m.from} is still published: list an address here only once it is gone` });
+    if (published(m.to) === false) issues.push({ file: input.moved.file, field: `[${i}].to`, message: `${m.to} is not an address of this site` });
+  });
+
+  const site: SiteModel = {
     procedures,
     bySlug,
     demands,
@@ -218,10 +253,41 @@ export function buildSite(input: SiteInput): SiteModel {
     threads,
     threadById: new Map(threads.map((t) => [t.id, t])),
     events,
+    moved: input.moved.data,
     followUps,
     sinceThen: sinceThenLines(procedures, threads, followUps, demandById),
     citations,
   };
+  return { site, issues };
+}
+
+/**
+ * Whether the model publishes a site path: true or false for the pages and fragments it decides
+ * (procedures, their items and demands, people, themes, threads), undefined for any other page.
+ */
+function publishes(
+  sitePath: string,
+  bySlug: Map<string, Procedure>,
+  demands: Map<string, Demand>,
+  people: Map<string, unknown>,
+  themes: Map<string, unknown>,
+  threads: ThreadModel[],
+): boolean | undefined {
+  const [page, fragment] = sitePath.split('#') as [string, string | undefined];
+  const m = /^(procedures|people|themes|threads)\/([^/]+)\/$/.exec(page);
+  if (!m) return undefined;
+  const id = m[2]!;
+  if (m[1] === 'procedures') {
+    const proc = bySlug.get(id);
+    if (!proc || page !== procedurePath(id)) return false;
+    if (fragment === undefined) return true;
+    const demand = fragment.startsWith('demand-') ? demands.get(fragment.slice('demand-'.length)) : undefined;
+    return demand ? sitePath === demandPath(demand.slug, demand.id) : sitePath === itemPath(id, fragment) && proc.items.has(fragment);
+  }
+  if (fragment !== undefined) return undefined;
+  if (m[1] === 'people') return page === personPath(id) && people.has(id);
+  if (m[1] === 'themes') return page === themePath(id) && themes.has(id);
+  return page === threadPath(id) && threads.some((t) => t.id === id);
 }
 
 /** Finds each printed name, longest first, so "Vladimir Kozlov" is not counted again as "Kozlov". */
@@ -304,6 +370,10 @@ function buildEvents(
       note: e.note,
     });
   });
-  byId(events, input.events.file, 'event', issues);
+  // Context events have unique ids (load.ts); none may take the id of a generated procedural event.
+  const generated = new Set(events.filter((e) => e.group === 'procedural').map((e) => e.id));
+  input.events.data.forEach((e, i) => {
+    if (generated.has(e.id)) issues.push({ file: input.events.file, field: `[${i}].id`, message: `event id "${e.id}" is used twice: the build gives it to a procedural event of ${slugOf(e.procedure)}` });
+  });
   return events.sort((a, b) => compareDates(a.date, b.date) || (a.group === b.group ? 0 : a.group === 'context' ? -1 : 1) || a.id.localeCompare(b.id));
 }

@@ -141,8 +141,9 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
   for (const d of demandById.values()) {
     const mine = order.get(d.slug)!;
     const later = [...new Set((threadsOf.get(d.id) ?? []).flatMap((t) => t.demands))]
-      .map((id) => demandById.get(id)!)
-      .filter((x) => order.get(x.slug)! > mine)
+      .map((id) => demandById.get(id))
+      // A thread may name a demand that failed its own checks (reported there): leave it out.
+      .filter((x): x is Demand => !!x && order.get(x.slug)! > mine)
       .sort((a, b) => siteOrder.get(a.id)! - siteOrder.get(b.id)!);
     const fus = followUpsOf.get(d.id) ?? [];
     const inNewest = d.slug === newest?.slug;

@@ -1,7 +1,7 @@
 import type { ParsedDocument, Item } from '../parse/index.ts';
 import type { ProcedureData, DocumentKind } from '../schemas/procedure.ts';
 import type { Addressee, Person, Provision, Theme } from '../schemas/taxonomy.ts';
-import type { ContextEvent, DemandFile, Thread } from '../schemas/curation.ts';
+import type { ContextEvent, DemandFile, Moved, Thread } from '../schemas/curation.ts';
 import type { LeadIn } from './lead-in.ts';
 import type { CitationOverride, FollowUp } from '../schemas/follow-up.ts';
 import type { FollowUpModel, SinceThen } from './follow-up.ts';
@@ -14,9 +14,13 @@ export interface Entry<T> {
   data: T;
 }
 
-/** Everything the model is built from: validated content, before cross-checks. */
+/**
+ * Everything the model is built from: validated content, before cross-checks, as load.ts reads it
+ * (ids unique within each file). A procedure's body keeps its place in the file (blank lines where
+ * the frontmatter was), so every line the parser reports is a line of the file.
+ */
 export interface SiteInput {
-  procedures: Array<Entry<ProcedureData> & { slug: string; body: string; bodyLine: number }>;
+  procedures: Array<Entry<ProcedureData> & { slug: string; body: string }>;
   demandFiles: Array<Entry<DemandFile> & { slug: string }>;
   themes: Entry<Theme[]>;
   addressees: Entry<Addressee[]>;
@@ -24,6 +28,7 @@ export interface SiteInput {
   provisions: Entry<Provision[]>;
   threads: Entry<Thread[]>;
   events: Entry<ContextEvent[]>;
+  moved: Entry<Moved[]>;
   /** content/follow-up.yaml and content/citations.yaml (each optional: an absent file is an empty list). */
   followUp: Entry<FollowUp[]>;
   citationOverrides: Entry<CitationOverride[]>;
@@ -31,7 +36,11 @@ export interface SiteInput {
 
 /** A demand: one operative call, verbatim, where it stands, whom it addresses and what about. */
 export interface Demand {
-  /** Site-wide id: `<slug>-<item anchor>-<n>`, n counting the item's demands from 1. */
+  /**
+   * Site-wide permanent id. Curated: the `id` written in content/demands/<slug>.yaml
+   * (`<slug>-<anchor>-<n>`). Found automatically: `<slug>-<anchor>-<fingerprint of the words>`.
+   * Either way, adding, removing or splitting another demand never changes it.
+   */
   id: string;
   /** Fragment on the procedure page: `demand-<id>`. */
   fragment: string;
@@ -132,4 +141,6 @@ export interface SiteModel {
   sinceThen: Map<string, SinceThen>;
   /** What the texts' citations cite, in site order (citations.ts). */
   citations: CitedThing[];
+  /** Published addresses that moved (content/moved.yaml), checked: each `to` exists. */
+  moved: Moved[];
 }

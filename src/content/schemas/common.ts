@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { YamlDate } from '../yaml.ts';
 
 /** A procedure reference as the European Parliament writes it: `2016/2607(RSP)`. */
 export const procedureReference = z
@@ -34,11 +35,18 @@ function isRealDay(s: string): boolean {
 }
 
 /**
- * A calendar day, `YYYY-MM-DD`. YAML turns unquoted dates into Date objects; they are folded back
- * to the same ISO string so the model never carries a time zone.
+ * An unquoted date as the content reader gives it (a YamlDate: the literal as written, so an
+ * impossible day stays impossible) or as other YAML readers give it (a Date: the importer checks
+ * its output with js-yaml too), as the string a date field expects.
  */
+function dateLiteral(v: unknown): unknown {
+  if (v instanceof YamlDate) return v.literal;
+  return v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
+}
+
+/** A calendar day, `YYYY-MM-DD`, written with or without quotes. */
 export const isoDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  dateLiteral,
   z
     .string({ error: 'expected a date written YYYY-MM-DD' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
@@ -47,12 +55,29 @@ export const isoDate = z.preprocess(
 
 /** A date only as precise as its source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const partialDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  dateLiteral,
   z
     .string({ error: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD' })
     .regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/, 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD')
     .refine((s) => s.length < 10 || isRealDay(s), 'not a real calendar day'),
 );
+
+/**
+ * A demand's id: the procedure's slug, then a kebab-case name, e.g. `2013-2600-para-6-1`
+ * (curated: `<slug>-<anchor>-<n>`) or `2019-2610-para-5-3fa9c2` (found automatically: the item's
+ * anchor and a fingerprint of the words; see model/build.ts).
+ */
+export const demandId = z
+  .string()
+  .regex(/^\d{4}-\d{4}-[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a demand id like 2013-2600-para-6-1');
+
+/**
+ * An address on this site without the base path, as published: a page (`people/vladimir-kozlov/`)
+ * or a fragment of one (`procedures/2013-2600/#para-3`).
+ */
+export const sitePath = z
+  .string()
+  .regex(/^([a-z0-9][a-z0-9.-]*\/)+(#[a-z0-9][a-z0-9-]*)?$/, 'expected an address of this site like people/vladimir-kozlov/ or procedures/2013-2600/#para-3');
 
 /** A lower-case kebab-case identifier: `political-prisoners`. */
 export const slugId = z

@@ -1,9 +1,15 @@
 import { z } from 'astro/zod';
-import { anchor, partialDate, procedureReference, slugId } from './common.ts';
+import { anchor, demandId, partialDate, procedureReference, sitePath, slugId } from './common.ts';
 import { sourceRef } from './taxonomy.ts';
 
 /** One curated demand: overrides what extraction found for its item. */
 export const curatedDemand = z.strictObject({
+  /**
+   * Its permanent id, `<slug>-<anchor>-<n>`, written once and never changed: the permalink
+   * `/procedures/<slug>/#demand-<id>` always names these words. A new demand takes the next n
+   * not used before for its item; an id is never reused, even after its demand is removed.
+   */
+  id: demandId,
   /** Anchor of the paragraph, bullet or summary item it is in. */
   anchor,
   /** The demand, an exact substring of that item's text. */
@@ -18,12 +24,29 @@ export const curatedDemand = z.strictObject({
   provisions: z.array(slugId).default([]),
 });
 
-/** `content/demands/<year>-<number>.yaml`: the reviewed demands of one procedure. */
+/**
+ * `content/demands/<year>-<number>.yaml`: the reviewed demands of one procedure. No two demands
+ * share an id or a text: a copy of a demand would publish the same words twice under two ids.
+ */
 export const demandFileSchema = z.strictObject({
   /** The procedure these demands belong to. */
   procedure: procedureReference,
-  /** The demands, in text order. */
-  demands: z.array(curatedDemand),
+  /** The demands, in text order; ids and texts unique. */
+  demands: z.array(curatedDemand).superRefine((demands, ctx) => {
+    const byId = new Map<string, number>();
+    const byText = new Map<string, number>();
+    demands.forEach((d, i) => {
+      const sameId = byId.get(d.id);
+      const sameText = byText.get(d.text);
+      if (sameId !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate demand: the id ${d.id} is also demands[${sameId}]'s${sameText === sameId ? ', with the same text' : ''}` });
+      } else if (sameText !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [i, 'text'], message: `duplicate demand: the same text as demands[${sameText}] (ids ${demands[sameText]!.id} and ${d.id})` });
+      }
+      if (sameId === undefined) byId.set(d.id, i);
+      if (sameText === undefined) byText.set(d.text, i);
+    });
+  }),
   /** Items that look operative but are deliberately not demands, with the reason. */
   nonDemands: z
     .array(
@@ -48,7 +71,7 @@ export const threadSchema = z.strictObject({
   /** Themes it belongs to. */
   themes: z.array(slugId).default([]),
   /** Demand ids, in chronological order; at least two procedures. */
-  demands: z.array(z.string().regex(/^\d{4}-\d{4}-[a-z0-9-]+-\d+$/, 'expected a demand id like 2013-2600-para-6-1')).min(2),
+  demands: z.array(demandId).min(2),
 });
 
 /** Kinds of contextual event. */
@@ -94,8 +117,23 @@ export const eventSchema = z.strictObject({
   note: z.string().min(1).optional(),
 });
 
+/**
+ * A published address that no longer points where it did (`content/moved.yaml`). The old address
+ * keeps working: a page becomes a short page saying where it went, a fragment becomes a note with
+ * that id on its old page.
+ */
+export const movedSchema = z.strictObject({
+  /** The address as published (tests/url-manifest.json), without the base path: a page (`people/old-id/`) or a fragment (`procedures/2013-2600/#demand-2013-2600-para-3-2`). */
+  from: sitePath,
+  /** Where its words are now, in the same form. */
+  to: sitePath,
+  /** Why it moved, one plain sentence shown to the reader who follows the old link. */
+  why: z.string().min(3),
+});
+
 export type CuratedDemand = z.output<typeof curatedDemand>;
 export type DemandFile = z.output<typeof demandFileSchema>;
 export type Thread = z.output<typeof threadSchema>;
 export type ContextEvent = z.output<typeof eventSchema>;
+export type Moved = z.output<typeof movedSchema>;
 export type ContextEventKind = z.output<typeof contextEventKind>;

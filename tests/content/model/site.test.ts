@@ -81,3 +81,63 @@ describe('the real content', () => {
     expect(compareDates('2011-12', '2012-01-01')).toBeLessThan(0);
   });
 });
+
+describe('demand ids that never move', () => {
+  const fresh = () => loadContent(path.join(root, 'content'), root).input;
+
+  it('keeps every curated id as written in content/demands, whatever is added beside it', () => {
+    const input = fresh();
+    const file = input.demandFiles.find((f) => f.slug === '2013-2600')!;
+    const first = file.data.demands[0]!;
+    file.data.demands.splice(0, 0, { ...first, id: '2013-2600-para-3-3', text: 'encourages Kazakhstan', themes: first.themes });
+    const site = buildSite(input);
+    expect(site.demandById.get('2013-2600-para-3-1')!.text).toBe(first.text);
+    expect(site.demandById.get('2013-2600-para-3-2')!.text).toMatch(/^encourages Kazakhstan to view criticisms/);
+    expect(site.demandById.get('2013-2600-para-3-3')!.text).toBe('encourages Kazakhstan');
+  });
+
+  it('refuses a curated id that belongs to another procedure', () => {
+    const input = fresh();
+    input.demandFiles.find((f) => f.slug === '2013-2600')!.data.demands[0]!.id = '2016-2607-para-3-1';
+    expect(() => buildSite(input)).toThrow(/demands\[0\]\.id: the id 2016-2607-para-3-1 belongs to another procedure: the ids of 2013\/2600\(RSP\) start with 2013-2600-/);
+  });
+
+  it('derives an uncurated demand’s id from its own words, so inserting a demand renumbers nothing', () => {
+    const input = fresh();
+    input.demandFiles = input.demandFiles.filter((f) => f.slug !== '2019-2610');
+    input.threads.data = input.threads.data.filter((t) => !t.demands.some((id) => id.startsWith('2019-2610-')));
+    input.followUp.data = input.followUp.data.filter((r) => !r.demands.some((id) => id.startsWith('2019-2610-')));
+    const before = buildSite(input).demands.filter((d) => d.slug === '2019-2610');
+    expect(before.length).toBeGreaterThan(5);
+    for (const d of before) expect(d.id).toMatch(new RegExp(`^2019-2610-${d.anchor}-[0-9a-f]{6}$`));
+    const proc = input.procedures.find((p) => p.slug === '2019-2610')!;
+    // A new call in an item that already holds one: the other demands of that item keep their ids.
+    proc.body = proc.body.replace('Parliament called on the Kazakhstan authorities to put an end', 'Parliament called on the Commission to act. Parliament called on the Kazakhstan authorities to put an end');
+    const after = new Map(buildSite(input).demands.filter((d) => d.slug === '2019-2610').map((d) => [d.id, d.text]));
+    expect(after.size).toBe(before.length + 1);
+    for (const d of before) expect(after.get(d.id)).toBe(d.text);
+  });
+
+  it('refuses the same words found automatically twice in one procedure', () => {
+    const input = fresh();
+    input.demandFiles = input.demandFiles.filter((f) => f.slug !== '2019-2610');
+    input.threads.data = input.threads.data.filter((t) => !t.demands.some((id) => id.startsWith('2019-2610-')));
+    input.followUp.data = input.followUp.data.filter((r) => !r.demands.some((id) => id.startsWith('2019-2610-')));
+    const proc = input.procedures.find((p) => p.slug === '2019-2610')!;
+    proc.body = proc.body.replace('- respect citizens', '- guarantee that the LGBTI community will not face any discrimination;\n- respect citizens');
+    expect(() => buildSite(input)).toThrow(/2019-2610\.md:38 {2}summary-6-8: duplicate demand: found automatically in summary-6-7 and again in summary-6-8 \(ids 2019-2610-summary-6-7-[0-9a-f]{6} and 2019-2610-summary-6-8-[0-9a-f]{6}\)/);
+  });
+});
+
+describe('moved addresses', () => {
+  it('accepts a gone address moved to one that exists, and refuses one still published or moved nowhere', () => {
+    const input = loadContent(path.join(root, 'content'), root).input;
+    input.moved.data = [
+      { from: 'procedures/2013-2600/#demand-2013-2600-para-3-9', to: 'procedures/2013-2600/#demand-2013-2600-para-3-2', why: 'Split.' },
+      { from: 'people/kozlov/', to: 'people/vladimir-kozlov/', why: 'Id corrected.' },
+    ];
+    expect(buildSite(input).moved).toHaveLength(2);
+    input.moved.data.push({ from: 'procedures/2013-2600/#para-3', to: 'procedures/2013-2600/#para-99', why: 'Wrong.' });
+    expect(() => buildSite(input)).toThrow(/\[2\]\.from: procedures\/2013-2600\/#para-3 is still published[\s\S]*\[2\]\.to: procedures\/2013-2600\/#para-99 is not an address of this site/);
+  });
+});

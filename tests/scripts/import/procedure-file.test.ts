@@ -85,7 +85,7 @@ describe('the output is accepted by the content loader and the body parser', () 
     expect(issues).toEqual([]);
     expect(input.procedures.map((p) => p.slug)).toEqual(['2016-2607', '2021-2544']);
     for (const p of input.procedures) {
-      const parsed = parseProcedureBody(p.body, p.data.documents, p.file, p.bodyLine);
+      const parsed = parseProcedureBody(p.body, p.data.documents, p.file);
       expect(parsed.issues).toEqual([]);
       expect(parsed.documents[0]!.items.length).toBeGreaterThan(5);
     }
