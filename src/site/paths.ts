@@ -79,6 +79,11 @@ export const procedurePath = (slug: string) => `procedures/${slug}/`;
 export const procedureCitePath = (slug: string) => `procedures/${slug}/cite/`;
 export const themePath = (id: string) => `${THEMES_PATH}${id}/`;
 export const personPath = (id: string) => `${PEOPLE_PATH}${id}/`;
+/**
+ * People pages whose address changed (old id → new id), because a page's title and address use a
+ * spelling a source prints. The old address stays published as a page that redirects to the new one.
+ */
+export const MOVED_PEOPLE: Readonly<Record<string, string>> = { 'yevgeniy-zhovtis': 'yevgeni-zhotis' };
 export const threadPath = (id: string) => `${THREADS_PATH}${id}/`;
 
 /** The timeline page, or one of its filtered pages: `timeline/`, `timeline/kind/court/`, `timeline/theme/<id>/`. */
