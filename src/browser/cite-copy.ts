@@ -3,8 +3,8 @@
 // (`/procedures/2021-2544/#demand-…`, marked `.site-path`): they are completed from the page's own
 // address, in the text shown and so in the text copied, and the note saying they are paths goes.
 // Without the Clipboard API the button selects the text instead.
-for (const path of document.querySelectorAll<HTMLElement>('pre[data-format] .site-path')) {
-  const bibtex = path.closest<HTMLElement>('pre')!.dataset.format === 'bibtex';
+for (const path of document.querySelectorAll<HTMLElement>('[data-format] .site-path')) {
+  const bibtex = path.closest<HTMLElement>('[data-format]')!.dataset.format === 'bibtex';
   const url = new URL(bibtex ? path.textContent!.replace(/\\%/g, '%') : path.textContent!, location.href).href;
   path.textContent = bibtex ? url.replace(/%/g, '\\%') : url;
 }
