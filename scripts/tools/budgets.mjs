@@ -43,6 +43,8 @@ export const DEFAULTS = Object.freeze({
     '/procedures/*/', // CiteBox "Copy" buttons (progressive enhancement, hidden without JS)
     '/procedures/*/cite/', // CiteBox "Copy" buttons
     '/data/', // CiteBox "Copy" buttons
+    '/themes/*/', // the demand cards' "Cite" disclosure: Copy buttons
+    '/themes/*/*/', // the same, on a theme's year pages
   ],
   /** Pages whose JavaScript has no cap (still listed in the table). */
   uncappedJs: ['/search/'],

@@ -105,6 +105,9 @@ export function plainText(c: Citable): string {
   return `${AUTHOR} (${when}). ${c.title}. ${official}${quoted}. ${c.url}`;
 }
 
+/** Said beside citations whose links are paths (a build without SITE_URL); the copy script hides it once it has completed them. */
+export const RELATIVE_NOTE = 'The link to this site is a path: this copy of the site was built without its address. Add the address you are reading it at, or use the Copy button, which does.';
+
 /** Prints one line at build time when the citations' links are paths, not URLs (no SITE_URL). */
 let warned = false;
 export function warnRelativeLinks(links: Links, log: (line: string) => void = console.warn): void {
