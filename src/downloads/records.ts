@@ -111,6 +111,8 @@ export function demandRecord(site: SiteModel, d: Demand, links: Links): DemandRe
     themes: [...d.themes],
     people: [...d.people],
     provisions: [...d.provisions],
+    leadIn: d.leadIn.text,
+    leadInAnchor: d.leadIn.anchor,
     text: d.text,
     offset: d.start,
     reviewed: d.reviewed,

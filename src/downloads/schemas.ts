@@ -230,6 +230,10 @@ export const demandRecord = z
     people: ids().describe('Ids of the people it names (people.json).'),
     /** Laws and articles it cites. */
     provisions: ids().describe('Ids of the laws and articles it cites (provisions.json).'),
+    /** The words that govern it, verbatim. */
+    leadIn: z.string().describe('The verbatim words that govern the demand, read before it: who asks, and how ("Parliament urged the Government of Kazakhstan to:", "The European Parliament,"), with "[…]" where words are left out; empty when it needs none.'),
+    /** Where those words stand. */
+    leadInAnchor: z.string().regex(ANCHOR).describe('Anchor of the item the lead-in is quoted from: the demand\'s own item, the paragraph introducing its list, or the opening formula.'),
     /** The demand, verbatim. */
     text: z.string().min(1).describe('The demand, verbatim: an exact substring of the item\'s text.'),
     /** Where the text starts in the item's text. */
@@ -317,9 +321,9 @@ export const personRecord = z
     /** Stable id. */
     id: z.string().regex(ID).describe('Stable id, used in URLs.'),
     /** Canonical spelling of the name. */
-    name: z.string().min(1).describe('Canonical spelling of the name.'),
+    name: z.string().min(1).describe('The name as a source prints it (a misprint stays; the usual spelling is among the aliases).'),
     /** Every spelling the sources print. */
-    aliases: z.array(z.string()).describe('Every spelling the sources print, including surname-only forms and misspellings.'),
+    aliases: z.array(z.string()).describe('Other spellings: every other one the sources print (surname-only forms, misspellings) and the usual one.'),
     /** How the sources describe the person, quoted. */
     role: z.string().min(1).describe('How the sources describe the person, quoted verbatim.'),
     /** Where that description is printed. */

@@ -7,15 +7,16 @@
 // TAG_AUTHORITY, e.g. `tag:kz-ep-demands,2026:procedures/2016-2607`. Ids change when SITE_URL is
 // set later: feed readers then see the entries as new, so set SITE_URL for a production build.
 //
-// Links without SITE_URL are paths from the host root (`/kz/procedures/2016-2607/`), which Atom
-// allows (relative references, resolved against the feed's own URL).
+// Links without SITE_URL are paths from the host root (`/kz/procedures/2016-2607/`): valid Atom
+// (RFC 4287 §2: IRI references, resolved against the feed's own URL), so a reader that fetched the
+// feed resolves them to the right pages; the Data page says so. With SITE_URL they are absolute.
 //
 // `updated` is required on every entry: it is the adoption day where a source states it, else
 // 1 January of the procedure's year, a placeholder marked in the entry's summary.
 import type { Procedure, SiteModel, Demand } from '../content/model/index.ts';
 import type { Theme } from '../content/schemas/taxonomy.ts';
 import { formatDate } from '../content/model/index.ts';
-import { itemName } from '../site/labels.ts';
+import { itemNameNoted, sourceKind, sourceKindInline } from '../site/labels.ts';
 import { itemPath, procedurePath, themePath, RESOLUTIONS_FEED_PATH, themeFeedPath, type Links } from '../site/paths.ts';
 import { byIdOrder } from '../downloads/records.ts';
 import { el, htmlEscape } from './xml.ts';
@@ -88,14 +89,25 @@ export function atomId(links: Links, path: string, suffix = ''): string {
 
 const stamp = (p: Procedure) => (p.adoptedDate ? `${p.adoptedDate}T00:00:00Z` : `${p.year}-01-01T00:00:00Z`);
 
+/**
+ * Each demand as a sentence: the verbatim words that govern it, then the demand, then whose words
+ * they are and where, linked (a summary's ¶ numbers marked as the site's).
+ */
 function demandListHtml(site: SiteModel, demands: Demand[], links: Links): string {
   const li = demands.map((d) => {
     const p = site.bySlug.get(d.slug)!;
     const item = p.items.get(d.anchor)!;
-    const where = `${itemName(item.kind, item.label, item.anchor)}${d.documentKind === 'motion' ? ', motion (not the adopted text)' : ''}`;
-    return `<li><q>${htmlEscape(d.text)}</q> (<a href="${htmlEscape(links.url(itemPath(d.slug, d.fragment)))}">${htmlEscape(where)}</a>)</li>`;
+    const where = `${sourceKind[d.documentKind]}, ${itemNameNoted(item.kind, item.label, item.anchor)}`;
+    const lead = d.leadIn.text ? `<small>${htmlEscape(d.leadIn.text)}</small> ` : '';
+    return `<li><q>${lead}${htmlEscape(d.text)}</q> (<a href="${htmlEscape(links.url(itemPath(d.slug, d.fragment)))}">${htmlEscape(where)}</a>)</li>`;
   });
   return `<ol>${li.join('')}</ol>`;
+}
+
+/** "quoted verbatim from the Legislative Observatory’s summary …; and from a group’s motion …". */
+function quotedFrom(p: Procedure, demands: Demand[]): string {
+  const kinds = p.documents.map((d) => d.meta.kind).filter((k, i, all) => all.indexOf(k) === i && demands.some((x) => x.documentKind === k));
+  return kinds.map((k) => sourceKindInline[k]).join('; and from ');
 }
 
 function entryFor(site: SiteModel, p: Procedure, links: Links, theme?: Theme): AtomEntry {
@@ -105,7 +117,7 @@ function entryFor(site: SiteModel, p: Procedure, links: Links, theme?: Theme): A
   const when = p.adoptedDate ? `adopted ${formatDate(p.adoptedDate)}` : `${p.year}, adoption date not stated in the sources (the feed dates it 1 January ${p.year})`;
   const count = `${demands.length} demand${demands.length === 1 ? '' : 's'}${theme ? ` on ${theme.label.toLowerCase()}` : ''}`;
   const summary = `${p.reference}, ${when}: ${count}.`;
-  const intro = `<p>${htmlEscape(`Procedure ${p.reference}, ${when}. ${count[0]!.toUpperCase()}${count.slice(1)}, quoted verbatim:`)}</p>`;
+  const intro = `<p>${htmlEscape(`Procedure ${p.reference}, ${when}. ${count[0]!.toUpperCase()}${count.slice(1)}, quoted verbatim from ${quotedFrom(p, demands)}:`)}</p>`;
   return {
     id: atomId(links, procedurePath(p.slug), theme ? `#theme-${theme.id}` : ''),
     title: p.title,

@@ -1,5 +1,10 @@
 // schema.org JSON-LD for procedure pages and the Data page. Facts only where the sources state
-// them: no datePublished without an adoption day, no `about` place without a procedure file.
+// them: no datePublished without an adoption day, no legislationPassedBy where no source says the
+// text was adopted, no `about` place without a procedure file.
+//
+// URLs are absolute with SITE_URL. Without it they are paths from the host root: JSON-LD resolves
+// relative IRIs against the document's own URL (JSON-LD 1.1, §4.1.3 "Base IRI"), so they still
+// name the right pages; the Data page says so.
 import type { Procedure, SiteModel } from '../content/model/index.ts';
 import { documentKindLabel } from '../site/labels.ts';
 import { documentUrl, procedureFileUrl } from '../site/ep-links.ts';
@@ -9,6 +14,9 @@ import { SITE_NAME } from './feeds.ts';
 type Json = Record<string, unknown>;
 
 const EP = { '@type': 'GovernmentOrganization', name: 'European Parliament', url: 'https://www.europarl.europa.eu/' };
+
+/** True when a source states that Parliament adopted the text: an adoption day or a text-adopted reference. */
+export const adoptionStated = (p: Procedure) => !!(p.adoptedDate || p.data.adopted?.reference);
 
 /** The site as a WebSite node, referenced by @id from the others. */
 export function websiteNode(links: Links): Json {
@@ -50,7 +58,9 @@ export function procedureJsonLd(p: Procedure, links: Links): Json {
     legislationIdentifier: p.reference,
     name: p.title,
     ...(p.adoptedDate ? { datePublished: p.adoptedDate } : {}),
-    legislationPassedBy: EP,
+    // Only where a source says Parliament adopted it: the 2013 export does not say whether its
+    // text is the one adopted, and the page says so.
+    ...(adoptionStated(p) ? { legislationPassedBy: EP } : {}),
     ...(a?.reference ? { alternateName: a.reference } : {}),
     ...(areas ? { about: areas.map((name) => ({ '@type': 'Place', name })) } : {}),
     inLanguage: 'en',

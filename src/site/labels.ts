@@ -2,16 +2,71 @@ import type { DocumentKind } from '../content/schemas/procedure.ts';
 import type { ItemKind } from '../content/parse/index.ts';
 import type { CitedKind, FollowUpKind } from '../content/schemas/follow-up.ts';
 
-/** How the site names each kind of document: only as far as its source labels it. */
+/** How the site names each kind of document, at the head of its text: only as far as its source labels it. */
 export const documentKindLabel: Record<DocumentKind, string> = {
-  summary: 'Summary of the text adopted',
-  resolution: 'Resolution text (whether as adopted or as a motion is not stated)',
-  motion: 'Motion for a resolution (not the adopted text)',
+  summary: 'The Legislative Observatory’s summary of the text adopted — not Parliament’s wording',
+  resolution: 'Parliament’s resolution text (its export does not say whether it is the adopted version)',
+  motion: 'A group’s motion for a resolution — not the adopted text',
 };
+
+/**
+ * Where a text comes from, by what it is and its reference, never by the export's file name (the
+ * downloads keep that): "the Legislative Observatory’s procedure file for 2021/2544(RSP), with its
+ * summary of the text adopted T9-0056/2021".
+ */
+export function sourceOf(kind: DocumentKind, procedure: { reference: string; hasProcedureFile: boolean; adoptedText?: string }, motionReference?: string): string {
+  switch (kind) {
+    case 'summary':
+      return `the Legislative Observatory’s ${procedure.hasProcedureFile ? `procedure file for ${procedure.reference}, with its summary` : `summary for ${procedure.reference}`} of the text adopted${procedure.adoptedText ? ` ${procedure.adoptedText}` : ''}`;
+    case 'resolution':
+      return 'the resolution text as exported from the European Parliament’s plenary texts, which prints no date and no official reference';
+    case 'motion':
+      return `a motion for a resolution as exported from the European Parliament’s plenary texts${motionReference ? ` (${motionReference})` : ', which prints neither its reference (B-number) nor the group that tabled it'}`;
+  }
+}
+
+/**
+ * Whose words a demand is, in plain words, on every card that shows one: Parliament's own text, the
+ * Observatory's summary of it, or a motion. (The 2013 text's caveat, that its export does not say
+ * whether it is the adopted version, is said once per page: RESOLUTION_TEXT_CAVEAT.)
+ */
+export const sourceKind: Record<DocumentKind, string> = {
+  resolution: 'Parliament’s text',
+  summary: 'The Legislative Observatory’s summary of the adopted text — not Parliament’s wording',
+  motion: 'A group’s motion, not the adopted text',
+};
+
+/** The same, inside a sentence ("Quoted from …", "This page holds …"). */
+export const sourceKindInline: Record<DocumentKind, string> = {
+  resolution: 'Parliament’s resolution text',
+  summary: 'the Legislative Observatory’s summary of the adopted text, not Parliament’s wording',
+  motion: 'a group’s motion for a resolution, not the adopted text',
+};
+
+/** Said once wherever the 2013-style resolution text is shown or its demands are listed. */
+export const RESOLUTION_TEXT_CAVEAT = 'The export it comes from gives no date and does not say whether it is the text as adopted or the motion that was voted.';
+
+/** Marks a label the site gives (summary paragraphs are not numbered in the sources). */
+export const SITE_NUMBERING = 'this site’s numbering';
+
+/** True for items whose number is the site's, not the source's (summary paragraphs and bullets). */
+export const isSiteNumbered = (kind: ItemKind) => kind === 'summary' || kind === 'bullet';
+
+/** An item's name with, where the number is the site's, a note saying so: "summary ¶5.3 (this site’s numbering)". */
+export function itemNameNoted(kind: ItemKind, label: string, anchor: string): string {
+  const name = itemName(kind, label, anchor);
+  return isSiteNumbered(kind) ? `${name} (${SITE_NUMBERING})` : name;
+}
+
+/** A table of the procedure file, under a plain name, with the Observatory's own term for it. */
+export const procedureFileTable = {
+  keyEvents: { label: 'Key events', official: 'Key events' },
+  documentationGateway: { label: 'Documents', official: 'Documentation gateway' },
+} as const;
 
 /** Short form for lists and facets. */
 export const documentKindShort: Record<DocumentKind, string> = {
-  summary: 'Adopted-text summary',
+  summary: 'Summary of the adopted text',
   resolution: 'Resolution text',
   motion: 'Motion',
 };

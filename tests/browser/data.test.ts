@@ -142,6 +142,51 @@ describe.each(TARGETS)('data: $dir (base $base)', ({ dir, base }) => {
     }
   });
 
+  it('copies citations with absolute URLs from a build without SITE_URL, and says the selectable text is a path', async () => {
+    const path = `${new URL(server.url).pathname}procedures/2021-2544/#demand-2021-2544-summary-5-3-1`;
+    // Without JavaScript: the text keeps the path, and a note says so (a build with SITE_URL has URLs already).
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await noJs.newPage();
+      await page.goto(`${server.url}procedures/2021-2544/`);
+      const card = page.locator('.demand-card[data-demand="2021-2544-summary-5-3-1"]');
+      await card.locator('details.cite-box summary').click();
+      const relative = (await page.locator('.cite-relative').count()) > 0;
+      expect((await card.locator('pre').textContent())!).toMatch(relative ? new RegExp(` ${path}$`) : new RegExp(` https?://\\S+${path}$`));
+      if (relative) expect(await page.locator('.demands > .cite-relative').isVisible()).toBe(true);
+    } finally {
+      await noJs.close();
+    }
+    // With JavaScript: the Copy button copies the URL completed from the page's own address.
+    const opened = await openPage(browser, `${server.url}procedures/2021-2544/`);
+    try {
+      await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      const card = opened.page.locator('.demand-card[data-demand="2021-2544-summary-5-3-1"]');
+      await card.locator('details.cite-box summary').click();
+      const button = card.locator('button.cite-copy');
+      await expect.poll(() => button.isVisible()).toBe(true);
+      await button.click();
+      await expect.poll(() => button.textContent()).toBe('Copied');
+      const copied = await opened.page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.startsWith('European Parliament (11 February 2021). Resolution on the human rights situation in Kazakhstan. Text adopted T9-0056/2021')).toBe(true);
+      expect(copied).toContain('“Parliament urged the Government of Kazakhstan to: immediately release and fully rehabilitate all political prisoners');
+      expect(copied).toMatch(/ https?:\/\/\S+$/);
+      if (await opened.page.locator('.cite-relative').count()) {
+        expect(copied.endsWith(` ${server.origin}${path}`)).toBe(true);
+        expect(await opened.page.locator('.demands > .cite-relative').isVisible()).toBe(false);
+      } else expect(copied.endsWith(path)).toBe(true);
+      // Every format of the resolution on its citation page, BibTeX's URL included.
+      await opened.goto(`${server.url}procedures/2021-2544/cite/`);
+      const pres = await opened.page.$$eval('#procedure ~ details pre', (ps) => ps.map((p) => p.textContent!));
+      expect(pres).toHaveLength(4);
+      for (const text of pres) expect(text).toMatch(new RegExp(`https?://[^\\s"}]+${new URL(server.url).pathname}procedures/2021-2544/`));
+      expect(opened.pageErrors).toEqual([]);
+      expect(opened.cspViolations).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('procedure pages with JSON-LD or citation boxes raise no CSP violation', async () => {
     const opened = await openPage(browser, server.url);
     try {

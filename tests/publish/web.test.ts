@@ -71,6 +71,17 @@ describe.each(MODES)('feeds ($name)', ({ links }) => {
     }
   });
 
+  it('quotes each demand with the words that govern it and says whose words they are', () => {
+    const feed = parseXml(resolutionsFeed(site, links));
+    const html = childrenNamed(feed, 'entry').map((e) => childText(e, 'content')!).join('');
+    for (const d of site.demands) {
+      expect(html, d.id).toContain(`<q>${d.leadIn.text ? `<small>${xmlEscape(d.leadIn.text)}</small> ` : ''}${xmlEscape(d.text)}</q>`);
+    }
+    expect(html).toContain('The Legislative Observatory’s summary of the adopted text — not Parliament’s wording, summary ¶5.3 (this site’s numbering)');
+    expect(html).toContain('A group’s motion, not the adopted text, paragraph 4');
+    expect(html).toContain('quoted verbatim from the Legislative Observatory’s summary of the adopted text, not Parliament’s wording; and from a group’s motion');
+  });
+
   it('an undated procedure gets a placeholder date, said in its summary, and no <published>', () => {
     const undated = site.procedures.find((p) => !p.adoptedDate);
     if (!undated) return;
@@ -166,6 +177,22 @@ describe('JSON-LD', () => {
       const texts = ld.workExample as Array<Record<string, unknown>>;
       expect(texts.filter((t) => t['@type'] === 'LegislationObject').length).toBeGreaterThanOrEqual(p.documents.length);
     }
+  });
+
+  it('says Parliament passed a text only where a source says it adopted it (not the 2013 text)', () => {
+    for (const p of site.procedures) {
+      const ld = procedureJsonLd(p, links) as Record<string, unknown>;
+      expect('legislationPassedBy' in ld, p.slug).toBe(!!(p.adoptedDate || p.data.adopted?.reference));
+    }
+    expect('legislationPassedBy' in (procedureJsonLd(site.bySlug.get('2013-2600')!, links) as object)).toBe(false);
+  });
+
+  it('gives absolute URLs with SITE_URL, and paths from the host root (resolved against the page) without', () => {
+    const p = site.bySlug.get('2021-2544')!;
+    const urls = (ld: unknown) => JSON.stringify(ld).match(/"(?:url|@id)":"[^"]*"/g)!.map((m) => m.replace(/^"(?:url|@id)":"|"$/g, ''));
+    const own = (u: string) => !u.startsWith('https://www.europarl.europa.eu/') && !u.startsWith('https://oeil.');
+    for (const u of urls(procedureJsonLd(p, links)).filter(own)) expect(u).toMatch(/^https:\/\/example\.org\/kz\//);
+    for (const u of urls(procedureJsonLd(p, makeLinks('/kz/'))).filter(own)) expect(u).toMatch(/^\/kz\//);
   });
 
   it('cannot close its <script> early', () => {

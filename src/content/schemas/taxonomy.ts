@@ -37,9 +37,9 @@ export const sourceRef = z.strictObject({
 export const personSchema = z.strictObject({
   /** Stable id, used in URLs: `/people/<id>/`. */
   id: slugId,
-  /** Canonical spelling of the name. */
+  /** The name as a source prints it (the page's title; a misprint stays, the usual spelling goes in `aliases`). */
   name: z.string().min(1),
-  /** Every spelling the sources print (including surname-only forms and misspellings). */
+  /** Other spellings: every other one the sources print (surname-only forms, misspellings) and the usual one. */
   aliases: z.array(z.string().min(2)).default([]),
   /** How the sources describe the person, quoted. */
   role: z.string().min(1),

@@ -2,17 +2,19 @@
 // Demand at hand: the same values the download records carry (see records.ts).
 import type { Demand, Procedure } from '../../content/model/index.ts';
 import { itemName } from '../../site/labels.ts';
-import { procedureFileUrl } from '../../site/ep-links.ts';
+import { documentUrl, procedureFileUrl } from '../../site/ep-links.ts';
 import { itemPath, procedurePath, type Links } from '../../site/paths.ts';
 import type { DemandFields, ProcedureFields } from './index.ts';
 
 export function procedureFields(p: Procedure, links: Links): ProcedureFields {
+  const adopted = p.data.adopted?.reference;
   return {
     reference: p.reference,
     slug: p.slug,
     title: p.title,
     adoptedDate: p.adoptedDate ?? null,
-    adoptedTextReference: p.data.adopted?.reference ?? null,
+    adoptedTextReference: adopted ?? null,
+    adoptedTextUrl: adopted ? (documentUrl(adopted) ?? null) : null,
     procedureFileUrl: procedureFileUrl(p.reference),
     permalink: links.url(procedurePath(p.slug)),
   };
@@ -24,6 +26,7 @@ export function demandFields(d: Demand, p: Procedure, links: Links): DemandField
     id: d.id,
     document: d.documentKind,
     paragraph: itemName(item.kind, item.label, item.anchor),
+    leadIn: d.leadIn.text,
     text: d.text,
     permalink: links.url(itemPath(d.slug, d.fragment)),
   };

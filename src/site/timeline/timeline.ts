@@ -202,7 +202,7 @@ export function sourceOf(site: Pick<SiteModel, 'bySlug'>, e: TimelineEvent): Sou
     case 'key-event':
       return at('key-events', 'key events (procedure file)');
     case 'document':
-      return at('documentation', 'documentation gateway');
+      return at('documentation', 'documents (procedure file)');
     case 'adoption': {
       const doc = p.data.documents.find((d) => d.kind === 'summary' && d.dateline) ?? p.data.documents[0];
       return doc ? at(`doc-${doc.id}`, 'dateline of the summary') : undefined;

@@ -8,7 +8,11 @@ const leadIn = (id: string) => model().demandById.get(id)!.leadIn;
 describe('lead-in of a demand', () => {
   it('of a bullet is the sentence introducing its list', () => {
     expect(leadIn('2021-2544-summary-5-3-1')).toEqual({ text: 'Parliament urged the Government of Kazakhstan to:', anchor: 'summary-5' });
-    expect(leadIn('2016-2607-summary-5-1-1')).toEqual({ text: 'It called on the Kazakh authorities to:', anchor: 'summary-5' });
+  });
+  it('that opens with "It" or "They" is preceded by the speaker an earlier sentence names', () => {
+    expect(leadIn('2016-2607-summary-5-1-1')).toEqual({ text: 'Parliament emphasised […] It called on the Kazakh authorities to:', anchor: 'summary-5' });
+    expect(leadIn('2016-2607-summary-4-1')).toEqual({ text: 'Members regretted […] They', anchor: 'summary-4' });
+    for (const d of model().demands) expect(d.leadIn.text, d.id).not.toMatch(/^(It|They)\b/);
   });
   it('in a summary paragraph is the start of its sentence', () => {
     expect(leadIn('2019-2610-summary-5-2')).toEqual({ text: 'EEAS', anchor: 'summary-5' });
