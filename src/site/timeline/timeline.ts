@@ -214,7 +214,7 @@ export function itemSource(site: Pick<SiteModel, 'bySlug'>, slug: string, anchor
 
 /**
  * The place an event comes from: the item stating it; for procedural events the procedure page's
- * key-events or documentation-gateway table, or the summary whose dateline gives the adoption day.
+ * key-events or documents table, or the summary whose dateline gives the adoption day.
  */
 export function sourceOf(site: Pick<SiteModel, 'bySlug'>, e: TimelineEvent): SourceLink | undefined {
   if (e.anchor) return itemSource(site, e.slug, e.anchor);
@@ -225,7 +225,7 @@ export function sourceOf(site: Pick<SiteModel, 'bySlug'>, e: TimelineEvent): Sou
     case 'key-event':
       return at('key-events', 'key events (procedure file)');
     case 'document':
-      return at('documentation', 'documentation gateway');
+      return at('documentation', 'documents (procedure file)');
     case 'adoption': {
       const doc = p.data.documents.find((d) => d.kind === 'summary' && d.dateline) ?? p.data.documents[0];
       return doc ? at(`doc-${doc.id}`, 'dateline of the summary') : undefined;
