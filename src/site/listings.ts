@@ -181,7 +181,15 @@ export const yearAnchor = yearFragment;
  * so every listing that is one page gives its years these small pages. `sections`: false for a
  * listing whose one page is not cut into year sections (a person's), whose years point to its top.
  */
-export function yearRedirects<T>(listing: Listing<T>, sections = true): Array<{ year: number; path: string; target: string }> {
+export interface YearRedirect {
+  year: number;
+  /** The year's address, `demands/2019/`. */
+  path: string;
+  /** Where it points: `demands/#y2019`. */
+  target: string;
+}
+
+export function yearRedirects<T>(listing: Listing<T>, sections = true): YearRedirect[] {
   return listing.split
     ? []
     : listing.years.map((y) => ({ year: y.year, path: listingYearPath(listing.path, y.year), target: sections ? `${listing.path}#${yearAnchor(y.year)}` : listing.path }));
