@@ -251,7 +251,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
 
   it('makes every mark and resolution of the overview a link to its entry on the page', async () => {
     const links = await opened.page.locator('figure.overview svg a').evaluateAll((as) =>
-      as.map((a) => ({ href: a.getAttribute('href') ?? '', name: a.getAttribute('aria-label') ?? '', date: a.querySelector('rect.mark')?.getAttribute('data-date') ?? null })),
+      as.map((a) => ({ href: a.getAttribute('href') ?? '', name: a.getAttribute('aria-label') ?? a.textContent ?? '', date: a.querySelector('rect.mark')?.getAttribute('data-date') ?? null })),
     );
     expect(links.length).toBe((await opened.page.locator('figure.overview g.marks rect.mark').count()) + 4);
     for (const l of links) {
