@@ -176,10 +176,11 @@ export const yearAnchor = yearFragment;
 
 /**
  * The year addresses of a listing that is one page, and where each points: the year's section of
- * the one page (`demands/2019/` → `demands/#y2019`). Published when the listing was cut into years,
- * or bookmarked from a listing that was, they must keep answering (a published link never 404s),
- * so every listing that is one page gives its years these small pages. `sections`: false for a
- * listing whose one page is not cut into year sections (a person's), whose years point to its top.
+ * the one page (`demands/2019/` → `demands/#y2019`). The listings whose year addresses were
+ * published or documented — the whole timeline (cut into years until it was weighed by bytes),
+ * /demands/ and /resolutions/ — keep them as small pages (Moved.astro), so that a link to a year
+ * never 404s whichever way the listing is cut. (A theme's, a person's or a timeline filter's year
+ * pages have never been published; give their routes these pages the day they are.)
  */
 export interface YearRedirect {
   year: number;
@@ -189,10 +190,8 @@ export interface YearRedirect {
   target: string;
 }
 
-export function yearRedirects<T>(listing: Listing<T>, sections = true): YearRedirect[] {
-  return listing.split
-    ? []
-    : listing.years.map((y) => ({ year: y.year, path: listingYearPath(listing.path, y.year), target: sections ? `${listing.path}#${yearAnchor(y.year)}` : listing.path }));
+export function yearRedirects<T>(listing: Listing<T>): YearRedirect[] {
+  return listing.split ? [] : listing.years.map((y) => ({ year: y.year, path: listingYearPath(listing.path, y.year), target: `${listing.path}#${yearAnchor(y.year)}` }));
 }
 
 /** Where a listing shows a year: its year page when split, else the year's section of the one page. */

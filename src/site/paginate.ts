@@ -8,9 +8,9 @@
  * one page, at its own path. A heavier one becomes an index at its own path, plus one page per year
  * at `<path><year>/`; a year heavier than the budget is cut into numbered parts, `<path><year>/`,
  * `<path><year>/2/`, … Year pages keep their URL as the site grows (a resolution added in 2026
- * adds pages, it does not move 2019's), which is what people cite. When a listing is one page, its
- * year addresses still answer: they point to the year's section of the one page (see listings.ts,
- * `yearRedirects`), so a year page once published never 404s.
+ * adds pages, it does not move 2019's), which is what people cite. When a listing whose year pages
+ * were published is one page, its year addresses still answer: they point to the year's section of
+ * the one page (see listings.ts, `yearRedirects`), so a year page once published never 404s.
  *
  * Weight is an estimate of the gzip bytes an entry adds to its page, made at build time without
  * rendering (cheap and deterministic): each listing says which words and addresses an entry prints
