@@ -1,41 +1,85 @@
 /**
  * The listing plans of the demand, theme, resolution and people pages: which entries each page
- * lists, in which order, cut with the shared rule of paginate.ts. Pages render these plans; tests
- * check them on the real content and, with small caps, on the split they produce.
+ * lists, in which order, cut by weight with the shared rule of paginate.ts. Pages render these
+ * plans; tests check them on the real content and, with small budgets, on the split they produce.
  *
- * Caps are entry counts chosen so that the heaviest page of each kind stays well inside the 14 KB
- * critical-path budget (scripts/budgets.mjs): the layout and CSS cost ≈ 3 KB gzip, so a page has
- * ≈ 11 KB for its own content. Figures measured on the built real site and on a 200- and
- * 2,000-procedure synthetic build: ARCHITECTURE.md, "Listings that grow with the corpus".
+ * One order for every list of demands (all demands, a theme's, a person's): newest resolution
+ * first, each resolution's demands in the order of its text. A reader opening a list most often
+ * wants what Parliament asks now; the recurring demands' pages tell how a wording changed, oldest
+ * first, and the timeline runs oldest first, because that is what a timeline is.
+ *
+ * Each listing says what its entries print (`textOf`) and what their markup costs beyond that
+ * (`markup`, gzip bytes, measured on the built pages: tests/site/weight.test.ts checks that the
+ * estimate holds, page by page).
  */
-import { paginateByYear, type Listing, type ListingPage } from './paginate.ts';
-import { DEMANDS_PATH, RESOLUTIONS_PATH, personPath, themePath } from './paths.ts';
+import { ENTRY_BUDGET, paginateByYear, type Listing, type ListingPage, type Weigher } from './paginate.ts';
+import { DEMANDS_PATH, RESOLUTIONS_PATH, demandPath, itemPath, listingYearPath, personPath, procedurePath, themePath, yearFragment } from './paths.ts';
+import { itemNameNoted, RESOLUTION_TEXT_CAVEAT, sourceKind, sourceKindInline } from './labels.ts';
 import type { Demand, Mention, PersonModel, Procedure, SiteModel, TimelineEvent } from '../content/model/index.ts';
 
-/**
- * Demand cards per page. A card is ≈ 115 B gzip on the real /demands/ (56 cards, 9.7 KB page), so
- * 60 cards and their resolution headings leave ≈ 4 KB of the budget free (9.7 KB measured on the
- * largest year page of a 2,000-procedure build).
- */
-export const DEMANDS_PER_PAGE = 60;
-/**
- * Demand cards per page of a theme. Theme pages show each demand's citation line (≈ 130 B a card
- * on the real content instead of ≈ 115 B), and are measured heavier per card at scale (9.6 KB for
- * 40 cards at 2,000 procedures), so they hold fewer cards than /demands/.
- */
-export const THEME_DEMANDS_PER_PAGE = 40;
-/** Resolution cards per page of the resolutions listing (≈ 100 B gzip each: title, facts, themes). */
-export const RESOLUTIONS_PER_PAGE = 30;
+/** How the lists of demands, resolutions and people are ordered, in the words the pages use. */
+export const DEMAND_ORDER = 'newest resolution first';
+export const RESOLUTION_ORDER = 'newest first';
+
 /** Resolution cards on the home page: the newest ones; the rest are one link away. */
 export const HOME_RESOLUTIONS = 10;
 /** Dated events listed on a theme page; the timeline's theme filter has them all. */
 export const THEME_EVENTS = 10;
-/**
- * Entries per page of a person's listing (mentions and demands naming them). A demand card is the
- * heavier entry, so the demand cap bounds the page whatever the mix.
- */
-export const PERSON_ENTRIES_PER_PAGE = DEMANDS_PER_PAGE;
 
+/**
+ * What a demand card prints besides its fixed words: the demand, its lead-in, whose words they are,
+ * where it stands, whom it asks, what the later texts say about it, its tags and links.
+ */
+export function demandText(site: SiteModel, d: Demand): string {
+  const item = site.bySlug.get(d.slug)?.items.get(d.anchor);
+  const since = site.sinceThen.get(d.id);
+  return [
+    d.leadIn.text,
+    d.text,
+    sourceKind[d.documentKind],
+    d.reference,
+    item ? itemNameNoted(item.kind, item.label, item.anchor) : d.anchor,
+    ...(since ? [since.summary, ...since.parts.flatMap((p) => (p.path ? [p.text, p.path] : [p.text]))] : []),
+    demandPath(d.slug, d.id),
+    procedurePath(d.slug),
+    ...d.addressees.map((a) => site.addresseeById.get(a)?.label ?? a),
+    ...d.people.flatMap((id) => [site.personById.get(id)?.name ?? id, personPath(id)]),
+    ...d.provisions.map((id) => site.provisionById.get(id)?.label ?? id),
+    ...d.themes.flatMap((t) => [site.themeById.get(t)?.label ?? t, themePath(t)]),
+  ].join(' ');
+}
+
+/** What the heading of a resolution's demands on a listing page prints (DemandGroups), with whose words they are. */
+export function resolutionHeadingText(site: SiteModel, slug: string): string {
+  const p = site.bySlug.get(slug);
+  if (!p) return slug;
+  const kinds = [...new Set(p.demands.map((d) => d.documentKind))];
+  return [p.reference, p.title, procedurePath(p.slug), resolutionAnchor(p.slug), ...kinds.map((k) => sourceKindInline[k]), kinds.includes('resolution') ? RESOLUTION_TEXT_CAVEAT : ''].join(' ');
+}
+
+/**
+ * Gzip bytes of a demand card's markup beyond its text (tags, classes, fixed words such as
+ * "Addressed to:"), of a card on a theme page, which adds the demand's one-line citation (its
+ * procedure's title, repeated per card, compresses to little), and of the heading a resolution's
+ * first demand on a page opens. Measured on the built /demands/ and theme pages:
+ * tests/site/weight.test.ts.
+ */
+export const DEMAND_MARKUP = 20;
+export const THEME_DEMAND_MARKUP = 45;
+export const RESOLUTION_HEADING_MARKUP = 30;
+/** Once per page of cards that offer "Cite": the copy button's script. */
+export const CITE_SCRIPT_MARKUP = 600;
+/** A resolution card: title, reference, adoption, count, most-asked themes. */
+export const RESOLUTION_MARKUP = 20;
+/** A person's mention (one list item) or a demand naming them (a demand card). */
+export const MENTION_MARKUP = 25;
+
+/** Demand cards grouped by resolution: the first of a resolution's demands carries its heading. */
+const demandWeigher = (site: SiteModel, markup: number, budget: number, once = 0): Weigher<Demand> => ({
+  textOf: (d, prev) => (prev?.slug === d.slug ? demandText(site, d) : `${resolutionHeadingText(site, d.slug)} ${demandText(site, d)}`),
+  markup: (d, prev) => markup + (prev?.slug === d.slug ? 0 : RESOLUTION_HEADING_MARKUP) + (prev === undefined ? once : 0),
+  budget,
+});
 
 /**
  * Procedures oldest first, grouped by the year of their reference (the year in their URL and the
@@ -53,7 +97,7 @@ export function newestFirst(site: Pick<SiteModel, 'procedures'>): readonly Proce
 }
 
 const memo = new WeakMap<object, Map<string, unknown>>();
-/** One plan per site, key and cap: pages of a 2,000-procedure build all ask for the same plans. */
+/** One plan per site, key and budget: pages of a 2,000-procedure build all ask for the same plans. */
 function cached<T>(site: object, key: string, make: () => T): T {
   let m = memo.get(site);
   if (!m) memo.set(site, (m = new Map()));
@@ -61,51 +105,61 @@ function cached<T>(site: object, key: string, make: () => T): T {
   return m.get(key) as T;
 }
 
-/**
- * Every demand once, newest resolution first, each resolution's demands in text order: the reader
- * who opens "all demands" most often wants what Parliament asks now.
- */
-export function demandsListing(site: SiteModel, cap = DEMANDS_PER_PAGE): Listing<Demand> {
-  return cached(site, `demands:${cap}`, () => paginateByYear(DEMANDS_PATH, newestFirst(site).flatMap((p) => p.demands), (d) => d.year, cap));
+/** Every demand once, newest resolution first, each resolution's demands in text order. */
+export function demandsListing(site: SiteModel, budget = ENTRY_BUDGET): Listing<Demand> {
+  return cached(site, `demands:${budget}`, () =>
+    paginateByYear(DEMANDS_PATH, newestFirst(site).flatMap((p) => p.demands), (d) => d.year, demandWeigher(site, DEMAND_MARKUP, budget)),
+  );
 }
 
-/** A theme's demands, oldest resolution first: a theme page tells how the asks evolved. */
-export function themeListing(site: SiteModel, themeId: string, cap = THEME_DEMANDS_PER_PAGE): Listing<Demand> {
-  return cached(site, `theme:${themeId}:${cap}`, () =>
+/** A theme's demands, newest resolution first, like every list of demands. */
+export function themeListing(site: SiteModel, themeId: string, budget = ENTRY_BUDGET): Listing<Demand> {
+  return cached(site, `theme:${themeId}:${budget}`, () =>
     paginateByYear(
       themePath(themeId),
-      chronological(site).flatMap((p) => p.demands.filter((d) => d.themes.includes(themeId))),
+      newestFirst(site).flatMap((p) => p.demands.filter((d) => d.themes.includes(themeId))),
       (d) => d.year,
-      cap,
+      demandWeigher(site, THEME_DEMAND_MARKUP, budget, CITE_SCRIPT_MARKUP),
     ),
   );
 }
 
 /** Every resolution, newest first, like the home page. */
-export function resolutionsListing(site: SiteModel, cap = RESOLUTIONS_PER_PAGE): Listing<Procedure> {
-  return cached(site, `resolutions:${cap}`, () => paginateByYear(RESOLUTIONS_PATH, newestFirst(site), (p) => p.year, cap));
+export function resolutionsListing(site: SiteModel, budget = ENTRY_BUDGET): Listing<Procedure> {
+  return cached(site, `resolutions:${budget}`, () =>
+    paginateByYear(RESOLUTIONS_PATH, newestFirst(site), (p) => p.year, {
+      // The card names the four themes most asked about.
+      textOf: (p) => [p.title, p.reference, procedurePath(p.slug), p.adoptedDate ?? '', ...[...new Set(p.demands.flatMap((d) => d.themes))].slice(0, 4).map((t) => site.themeById.get(t)?.label ?? t)].join(' '),
+      markup: RESOLUTION_MARKUP,
+      budget,
+    }),
+  );
 }
 
 /** An entry of a person's listing: a place the texts print their name, or a demand naming them. */
 export type PersonEntry = { kind: 'mention'; year: number; mention: Mention } | { kind: 'demand'; year: number; demand: Demand };
 
 /**
- * Where the texts name a person and the demands naming them, oldest resolution first; within a
- * year the mentions come before the demands, so a year page reads "where named", then "what asked".
+ * Where the texts name a person and the demands naming them, newest resolution first; within a
+ * year the mentions come before the demands, so a year reads "where named", then "what asked".
  */
-export function personListing(site: SiteModel, person: PersonModel, cap = PERSON_ENTRIES_PER_PAGE): Listing<PersonEntry> {
-  return cached(site, `person:${person.id}:${cap}`, () => {
+export function personListing(site: SiteModel, person: PersonModel, budget = ENTRY_BUDGET): Listing<PersonEntry> {
+  return cached(site, `person:${person.id}:${budget}`, () => {
     const entries: PersonEntry[] = [];
-    const years = [...new Set(chronological(site).map((p) => p.year))];
+    const order = new Map(newestFirst(site).map((p, i) => [p.slug, i]));
+    const years = [...new Set(newestFirst(site).map((p) => p.year))];
     const demands = site.demands.filter((d) => d.people.includes(person.id));
     const yearOfSlug = (slug: string) => site.bySlug.get(slug)!.year;
-    const order = new Map(chronological(site).map((p, i) => [p.slug, i]));
     const bySlugOrder = <T,>(slugOf: (x: T) => string) => (a: T, b: T) => order.get(slugOf(a))! - order.get(slugOf(b))!;
     for (const year of years) {
       for (const mention of person.mentions.filter((m) => yearOfSlug(m.slug) === year).sort(bySlugOrder((m: Mention) => m.slug))) entries.push({ kind: 'mention', year, mention });
       for (const demand of demands.filter((d) => d.year === year).sort(bySlugOrder((d: Demand) => d.slug))) entries.push({ kind: 'demand', year, demand });
     }
-    return paginateByYear(personPath(person.id), entries, (e) => e.year, cap);
+    return paginateByYear(personPath(person.id), entries, (e) => e.year, {
+      textOf: (e) => (e.kind === 'demand' ? demandText(site, e.demand) : [e.mention.as, e.mention.slug, itemPath(e.mention.slug, e.mention.anchor)].join(' ')),
+      markup: DEMAND_MARKUP,
+      budget,
+    });
   });
 }
 
@@ -128,7 +182,27 @@ export function groupByResolution(site: SiteModel, demands: readonly Demand[]): 
 /** Id of a resolution's heading on a listing page. */
 export const resolutionAnchor = (slug: string) => `r-${slug}`;
 /** Id of a year's section on a listing that is one page. */
-export const yearAnchor = (year: number) => `y${year}`;
+export const yearAnchor = yearFragment;
+
+/**
+ * The year addresses of a listing that is one page, and where each points: the year's section of
+ * the one page (`demands/2019/` → `demands/#y2019`). The listings whose year addresses were
+ * published or documented — the whole timeline (cut into years until it was weighed by bytes),
+ * /demands/ and /resolutions/ — keep them as small pages (Moved.astro), so that a link to a year
+ * never 404s whichever way the listing is cut. (A theme's, a person's or a timeline filter's year
+ * pages have never been published; give their routes these pages the day they are.)
+ */
+export interface YearRedirect {
+  year: number;
+  /** The year's address, `demands/2019/`. */
+  path: string;
+  /** Where it points: `demands/#y2019`. */
+  target: string;
+}
+
+export function yearRedirects<T>(listing: Listing<T>): YearRedirect[] {
+  return listing.split ? [] : listing.years.map((y) => ({ year: y.year, path: listingYearPath(listing.path, y.year), target: `${listing.path}#${yearAnchor(y.year)}` }));
+}
 
 /** Where a listing shows a year: its year page when split, else the year's section of the one page. */
 export function yearHref<T>(listing: Listing<T>, year: number): string {

@@ -67,7 +67,10 @@ export const HOME_PATH = '';
 export const RESOLUTIONS_PATH = 'resolutions/';
 export const DEMANDS_PATH = 'demands/';
 export const THEMES_PATH = 'themes/';
-export const THREADS_PATH = 'threads/';
+/** The recurring demands (formerly "threads"): demands asked again in later resolutions. */
+export const RECURRING_PATH = 'recurring/';
+/** Where the recurring demands were published first; its pages now point to RECURRING_PATH's. */
+export const FORMER_THREADS_PATH = 'threads/';
 export const PEOPLE_PATH = 'people/';
 export const SEARCH_PATH = 'search/';
 export const DATA_PATH = 'data/';
@@ -83,7 +86,10 @@ export const procedurePath = (slug: string) => `procedures/${slug}/`;
 export const procedureCitePath = (slug: string) => `procedures/${slug}/cite/`;
 export const themePath = (id: string) => `${THEMES_PATH}${id}/`;
 export const personPath = (id: string) => `${PEOPLE_PATH}${id}/`;
-export const threadPath = (id: string) => `${THREADS_PATH}${id}/`;
+/** The page of one recurring demand: its wordings over time. */
+export const threadPath = (id: string) => `${RECURRING_PATH}${id}/`;
+/** Its first address, kept as a page pointing to `threadPath`. */
+export const formerThreadPath = (id: string) => `${FORMER_THREADS_PATH}${id}/`;
 
 /** The timeline page, or one of its filtered pages: `timeline/`, `timeline/kind/court/`, `timeline/theme/<id>/`. */
 export function timelinePath(filter?: Filter): string {

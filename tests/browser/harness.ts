@@ -155,6 +155,12 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
 
   const goto = async (target: string) => {
     const response = await page.goto(target, { waitUntil: 'load' });
+    // A kept address (<meta http-equiv="refresh">) sends the browser on at once: let that
+    // navigation finish here, or it would interrupt the next goto.
+    const body = response ? await response.text().catch(() => '') : '';
+    if (/<meta[^>]+http-equiv=["']?refresh/i.test(body)) {
+      await page.waitForURL((u) => u.href !== response!.url(), { waitUntil: 'load', timeout: 10_000 }).catch(() => undefined);
+    }
     // CSP events and late console errors are dispatched as tasks: give them a moment.
     // (A timeout, not page.evaluate: the page may already be navigating, e.g. a meta refresh.)
     await page.waitForTimeout(50);

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, useBuiltSite } from './harness';
 import { loadContent } from '../../src/content/load.ts';
 import { buildSite } from '../../src/content/model/build.ts';
-import { HOME_RESOLUTIONS, newestFirst } from '../../src/site/listings.ts';
+import { DEMAND_ORDER, HOME_RESOLUTIONS, newestFirst } from '../../src/site/listings.ts';
 import { yearRange } from '../../src/site/timeline/timeline.ts';
 
 const DIST = process.env.LISTINGS_DIST ?? 'dist';
@@ -32,7 +32,7 @@ async function walk(page: Page, start: string, within: (pathname: string) => boo
     const response = await page.goto(origin + queue[i]!, { waitUntil: 'load' });
     expect(response?.status(), queue[i]).toBe(200);
     await visit(queue[i]!);
-    const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => new URL(a.getAttribute('href')!, document.baseURI).href));
     for (const href of hrefs) {
       const u = new URL(href);
       if (u.origin !== origin || !within(u.pathname) || seen.has(u.pathname)) continue;
@@ -158,6 +158,24 @@ describe('listings without JavaScript', () => {
         expect(row.counts.map((c) => c.n)).toEqual(years.map((y) => site.demands.filter((d) => d.year === y && d.themes.includes(t.id)).length));
         for (const [j, c] of row.counts.entries()) if (c.n) expect(c.href).toMatch(new RegExp(`^/themes/${t.id}/(#y${years[j]}|${years[j]}/)$`));
       }
+    } finally {
+      await context.close();
+    }
+  }, TIMEOUT);
+
+  it('reads every list of demands in one order, newest resolution first, and says so', async () => {
+    const { context, page } = await noJsPage();
+    try {
+      const order = newestFirst(site).map((p) => p.reference);
+      const problems: string[] = [];
+      for (const path of ['demands/', ...site.themes.map((t) => `themes/${t.id}/`)]) {
+        await page.goto(web.server.url + path);
+        if (!(await page.locator('main').innerText()).includes(DEMAND_ORDER)) problems.push(`${path}: does not say "${DEMAND_ORDER}"`);
+        const refs = await page.$$eval('main section[aria-labelledby^="r-"] h2 .ref, main section[aria-labelledby^="r-"] h3 .ref', (rs) => rs.map((r) => r.textContent!));
+        const expected = order.filter((r) => refs.includes(r));
+        if (refs.join() !== expected.join()) problems.push(`${path}: ${refs.join(', ')}`);
+      }
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

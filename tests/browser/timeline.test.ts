@@ -3,10 +3,11 @@
 // first. Tests `dist` at `/` by default; to test a sub-path build, pass the same variables the
 // build took: `BASE_PATH=/kz/ OUT_DIR=dist-kz vitest run tests/browser/timeline.test.ts`.
 //
-// What a reader must be able to do: from /timeline/, reach every event and every resolution by
-// plain links (no JavaScript), page through the years in order, land on an event's anchor, and
-// filter by kind or theme. Which events and resolutions exist comes from the downloads
-// (data/timeline.json, data/procedures.json), not from the pages under test.
+// What a reader must be able to do: read every event and every resolution on /timeline/ (one page
+// while it fits the weight rule), follow the overview's marks to their entries, open a resolution's
+// folded procedure steps, land on an event's anchor, follow an old year address to its year, and
+// filter by kind or theme, all without JavaScript. Which events and resolutions exist comes from the
+// downloads (data/timeline.json, data/procedures.json), not from the pages under test.
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,8 @@ interface CrawledEntry {
   date: string;
   kind: string | undefined;
   landmark: boolean;
+  /** A procedure step folded under its resolution's landmark. */
+  folded: boolean;
   /** The year of the section it is listed in. */
   year: number;
   themes: string[];
@@ -65,6 +68,7 @@ async function crawl(context: BrowserContext, origin: string, start: string, wit
           date: (li as HTMLElement).dataset.date!,
           kind: (li as HTMLElement).dataset.kind,
           landmark: li.classList.contains('landmark'),
+          folded: !!li.parentElement!.closest('li.landmark'),
           year: Number(li.closest('section')!.querySelector('h2')!.id.slice(1)),
           themes: [...li.querySelectorAll('.themes a')].map((a) => a.getAttribute('href')!),
           sourced: !!li.querySelector('a.source-link'),
@@ -73,7 +77,7 @@ async function crawl(context: BrowserContext, origin: string, start: string, wit
         next: document.querySelector('a[rel="next"]')?.getAttribute('href') ?? undefined,
         sourceLinks: [...document.querySelectorAll('li.event a.source-link, li.event a.also-link')].map((a) => a.getAttribute('href')!),
         currentFilters: [...document.querySelectorAll('nav.filters a[aria-current="page"]')].map((a) => a.getAttribute('href')!),
-        links: [...document.querySelectorAll('main a[href]')].map((a) => (a as HTMLAnchorElement).href),
+        links: [...document.querySelectorAll('main a[href]')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href),
       }));
       pages.set(pathname, { pathname, ...found });
       for (const href of found.links) {
@@ -124,15 +128,6 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     expect(o.failedRequests, 'failed requests').toEqual([]);
     expect(o.externalRequests, 'third-party requests').toEqual([]);
   };
-  /** The year pages in reading order: the first year page, then rel="next" to the end. */
-  const readingOrder = () => {
-    const years = [...timeline.pages.values()].filter((p) => p.pathname !== `${BASE}timeline/`);
-    const first = years.find((p) => !p.prev);
-    const order: CrawledPage[] = [];
-    for (let p = first; p; p = p.next ? timeline.pages.get(new URL(p.next, server.origin).pathname) : undefined) order.push(p);
-    return order;
-  };
-
   it('loads cleanly, with the timeline current in the main navigation', async () => {
     expect(opened.response?.status()).toBe(200);
     expectClean(opened);
@@ -147,9 +142,11 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     expect([...ids].sort()).toEqual([...events.map((e) => `event-${e.id}`), ...resolutions.map((s) => `resolution-${s}`)].sort());
   });
 
-  it('is an index of years: each year with entries links to its page, with its counts', async () => {
+  it('is one page holding every entry, by year; the table of years links each year’s section, with its counts', async () => {
     const page = opened.page;
-    expect(await page.locator('li.event, li.landmark').count(), 'no entries on the index').toBe(0);
+    expect([...timeline.pages.keys()]).toEqual([`${BASE}timeline/`]);
+    const crawled = timeline.pages.get(`${BASE}timeline/`)!;
+    expect(crawled.entries.length).toBe(events.length + resolutions.length);
     const rows = await page.locator('.overview-alt tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         year: Number((tr as HTMLElement).dataset.year),
@@ -159,68 +156,60 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
         resolutions: [...tr.querySelectorAll('td')[2]!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
       })),
     );
-    const crawled = [...timeline.pages.values()];
-    const byYear = (year: number) => crawled.filter((p) => p.entries.some((e) => e.year === year)).flatMap((p) => p.entries);
-    const withEntries = [...new Set(crawled.flatMap((p) => p.entries.map((e) => e.year)))].sort();
+    const withEntries = [...new Set(crawled.entries.map((e) => e.year))].sort();
     expect(rows.filter((r) => r.href).map((r) => r.year)).toEqual(withEntries);
     for (const r of rows) {
-      const listed = byYear(r.year);
-      if (r.href) expect(r.href).toBe(`${BASE}timeline/${r.year}/`);
-      expect(r.facts + r.steps, `${r.year}: events on its pages`).toBe(listed.filter((e) => !e.landmark).length);
+      const listed = crawled.entries.filter((e) => e.year === r.year);
+      if (r.href) {
+        expect(r.href).toBe(`#y${r.year}`);
+        expect(await page.locator(`section.year h2#y${r.year}`).count(), `${r.year}: its section`).toBe(1);
+      }
+      expect(r.facts + r.steps, `${r.year}: events in its section`).toBe(listed.filter((e) => !e.landmark).length);
       expect(r.resolutions, `${r.year}: resolutions`).toEqual(listed.filter((e) => e.landmark).map((e) => `${BASE}procedures/${e.id.slice('resolution-'.length)}/`));
     }
-    // An old link to a year of the one-page timeline still lands on that year.
-    expect(await page.locator(`#y${withEntries[0]} a`).getAttribute('href')).toBe(`${BASE}timeline/${withEntries[0]}/`);
   });
 
-  it('lists entries in date order across the year pages, grouped by year, with the four resolutions as landmarks', () => {
-    const order = readingOrder();
-    expect(order.length).toBe(timeline.pages.size - 1);
-    const entries = order.flatMap((p) => p.entries);
-    for (let i = 1; i < entries.length; i++) {
-      expect(compareDates(entries[i - 1]!.date, entries[i]!.date), `${entries[i - 1]!.date} before ${entries[i]!.date}`).toBeLessThanOrEqual(0);
+  it('lists entries in date order, grouped by year, with the four resolutions as landmarks and their procedure steps folded under them', async () => {
+    const entries = timeline.pages.get(`${BASE}timeline/`)!.entries;
+    const top = entries.filter((e) => !e.folded);
+    for (let i = 1; i < top.length; i++) {
+      expect(compareDates(top[i - 1]!.date, top[i]!.date), `${top[i - 1]!.date} before ${top[i]!.date}`).toBeLessThanOrEqual(0);
     }
-    for (const p of order) {
-      const year = Number(p.pathname.slice(`${BASE}timeline/`.length, `${BASE}timeline/`.length + 4));
-      for (const e of p.entries) {
-        expect(e.year, p.pathname).toBe(year);
-        expect(Number(e.date.slice(0, 4)), e.id).toBe(year);
-      }
-    }
+    for (const e of entries) expect(Number(e.date.slice(0, 4)), e.id).toBe(e.year);
     // A month-only date sorts before the days of that month (the Zhanaozen violence, December 2011).
-    const dates = entries.map((e) => e.date);
+    const dates = top.map((e) => e.date);
     expect(dates.indexOf('2011-12')).toBeGreaterThanOrEqual(0);
     expect(dates.indexOf('2011-12')).toBeLessThan(dates.indexOf('2011-12-15'));
     const landmarks = entries.filter((e) => e.landmark);
     expect(landmarks).toHaveLength(4);
     expect(landmarks[0]!.date).toBe('2013');
+    // The procedure steps (key events, documents) fold under their landmark, closed: 2016 reads as one resolution and one event.
+    const steps = events.filter((e) => ['key-event', 'document', 'adoption'].includes(e.kind));
+    expect(entries.filter((e) => e.folded).map((e) => e.id).sort()).toEqual(steps.map((e) => `event-${e.id}`).sort());
+    expect(top.filter((e) => e.year === 2016).map((e) => (e.landmark ? 'landmark' : 'event'))).toEqual(['landmark', 'event']);
+    const fold = opened.page.locator('#resolution-2016-2607 details');
+    expect(await fold.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await fold.locator('summary').innerText()).toMatch(/^13 procedure steps, 7–10 March 2016$/);
+    expect(await fold.locator('li.event').first().isVisible()).toBe(false);
   });
 
-  it('pages through the years with previous/next links, each page titled with its year', async () => {
-    const order = readingOrder();
-    for (let i = 0; i < order.length; i++) {
-      const p = order[i]!;
-      expect(p.prev && new URL(p.prev, server.origin).pathname, `${p.pathname} prev`).toBe(order[i - 1]?.pathname);
-      expect(p.next && new URL(p.next, server.origin).pathname, `${p.pathname} next`).toBe(order[i + 1]?.pathname);
-      const year = p.pathname.slice(`${BASE}timeline/`.length, `${BASE}timeline/`.length + 4);
-      expect(p.h1).toMatch(new RegExp(`^Timeline ${year}(, part \\d+ of \\d+)?$`));
-      expect(p.title).toContain(`Timeline ${year}`);
-    }
-    expect(new Set(order.map((p) => p.title)).size).toBe(order.length);
-
-    const page = await openPage(browser, server.origin + order[1]!.pathname);
+  it('keeps each year address it once had: /timeline/<year>/ leads to that year on the one page', async () => {
+    const years = [...new Set(timeline.pages.get(`${BASE}timeline/`)!.entries.map((e) => e.year))];
+    expect(years.length).toBe(12);
+    const context = await browser.newContext({ javaScriptEnabled: false });
     try {
-      expectClean(page);
-      expect(await page.page.locator('main p.meta a').first().getAttribute('href')).toBe(`${BASE}timeline/`);
-      expect(await page.page.locator('nav[aria-label="Years"] a[aria-current="page"]').getAttribute('href')).toBe(order[1]!.pathname);
-      await Promise.all([page.page.waitForURL(`**${order[2]!.pathname}`), page.page.locator('a[rel="next"]').click()]);
-      await Promise.all([page.page.waitForURL(`**${order[1]!.pathname}`), page.page.locator('a[rel="prev"]').click()]);
+      const page = await context.newPage();
+      for (const year of years) {
+        await Promise.all([page.waitForURL(`**/timeline/#y${year}`), page.goto(`${server.url}timeline/${year}/`)]);
+        expect(new URL(page.url()).pathname, String(year)).toBe(`${BASE}timeline/`);
+        expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(`y${year}`);
+      }
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
-  it('opens an event at its anchor on its year page, where eventOnTimeline says it is', async () => {
+  it('opens an event at its anchor where eventOnTimeline says it is, a folded step with its fold open', async () => {
     const { input, issues } = loadContent(path.join(ROOT, 'content'), ROOT);
     expect(issues).toEqual([]);
     const site = buildSite(input);
@@ -228,20 +217,23 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     for (const e of events) expect(idsAt(eventOnTimeline(site, e.id)!), e.id).toContain(`event-${e.id}`);
     for (const slug of resolutions) expect(idsAt(landmarkOnTimeline(site, slug)!), slug).toContain(`resolution-${slug}`);
 
-    const event = events.find((e) => e.date.startsWith('2012-'))!;
-    const target = await openPage(browser, `${server.url}${eventOnTimeline(site, event.id)}`);
-    try {
-      expectClean(target);
-      const where = await target.page.evaluate(() => ({ id: document.querySelector(':target')?.id, top: document.querySelector(':target')?.getBoundingClientRect().top }));
-      expect(where.id).toBe(`event-${event.id}`);
-      expect(where.top).toBeLessThan(200);
-    } finally {
-      await target.close();
+    for (const event of [events.find((e) => e.date.startsWith('2012-'))!, events.find((e) => e.kind === 'document')!]) {
+      const target = await openPage(browser, `${server.url}${eventOnTimeline(site, event.id)}`);
+      try {
+        expectClean(target);
+        const where = await target.page.evaluate(() => ({ id: document.querySelector(':target')?.id, top: document.querySelector(':target')?.getBoundingClientRect().top }));
+        expect(where.id).toBe(`event-${event.id}`);
+        expect(where.top).toBeGreaterThan(-2);
+        expect(where.top).toBeLessThan(200);
+        expect(await target.page.locator(`#event-${event.id}`).isVisible()).toBe(true);
+      } finally {
+        await target.close();
+      }
     }
   });
 
-  it('draws the overview as an SVG image with a title, a description and a text alternative', async () => {
-    const svg = opened.page.locator('figure.overview svg[role="img"]');
+  it('draws the overview as an SVG with a title, a description and a text alternative', async () => {
+    const svg = opened.page.locator('figure.overview svg');
     expect(await svg.count()).toBe(1);
     const { title, desc, labelledBy } = await svg.evaluate((el) => ({
       title: el.querySelector(':scope > title')?.textContent ?? '',
@@ -255,6 +247,48 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     expect(await svg.locator('rect.mark[data-date]').count()).toBeGreaterThan(20);
     const rows = await opened.page.locator('.overview-alt table tbody tr').count();
     expect(rows).toBe(2021 - 2009 + 1);
+  });
+
+  it('makes every mark and resolution of the overview a link to its entry on the page', async () => {
+    const links = await opened.page.locator('figure.overview svg a').evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href') ?? '', name: a.getAttribute('aria-label') ?? a.textContent ?? '', date: a.querySelector('rect.mark')?.getAttribute('data-date') ?? null })),
+    );
+    expect(links.length).toBe((await opened.page.locator('figure.overview g.marks rect.mark').count()) + 4);
+    for (const l of links) {
+      expect(l.href, l.name).toMatch(/^#(event|resolution)-/);
+      expect(l.name).not.toBe('');
+      const entry = opened.page.locator(l.href);
+      expect(await entry.count(), l.href).toBe(1);
+      if (l.date) expect(await entry.getAttribute('data-date'), l.href).toBe(l.date);
+    }
+    // Following a mark lands on its entry.
+    const mark = opened.page.locator('figure.overview svg a:has(rect.mark)').first();
+    const href = (await mark.getAttribute('href'))!;
+    await mark.click();
+    expect(await opened.page.evaluate(() => location.hash)).toBe(href);
+    expect(await opened.page.locator(href).isVisible()).toBe(true);
+  });
+
+  it('keeps the overview’s labels at least 12 px on a 390 px screen, the drawing scrolling in its own box', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}timeline/`);
+      const sizes = await page.locator('figure.overview svg text').evaluateAll((texts) =>
+        texts.map((t) => {
+          const el = t as SVGTextElement;
+          return { text: el.textContent, px: parseFloat(getComputedStyle(el).fontSize) * el.getScreenCTM()!.a };
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(10);
+      for (const s of sizes) expect(s.px, s.text ?? '').toBeGreaterThanOrEqual(12);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const box = await page.locator('figure.overview .svg-wrap').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(box.scroll).toBeGreaterThan(box.client);
+      expect(await page.locator('figure.overview .scroll-hint').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 
   it('a kind filter link leads to a page with only that kind', async () => {

@@ -1,13 +1,14 @@
 // The listing plans of /demands/, the theme pages, the resolutions and the people pages, on the
-// real content: at the real caps (one page each today) and at small caps, which force the split
-// into year pages and parts that a larger corpus will produce.
+// real content: at the real entry budget (one page each today) and at small budgets, which force
+// the split into year pages and parts that a larger corpus will produce.
 import { describe, expect, it } from 'vitest';
 import { model } from '../helpers/model.ts';
 import type { Demand, SiteModel } from '../../src/content/model/index.ts';
 import type { Listing } from '../../src/site/paginate.ts';
+import { ENTRY_BUDGET } from '../../src/site/paginate.ts';
 import {
   chronological,
-  DEMANDS_PER_PAGE,
+  DEMAND_ORDER,
   demandsListing,
   groupByResolution,
   newestFirst,
@@ -17,29 +18,32 @@ import {
   recentThemeEvents,
   resolutionHref,
   resolutionsListing,
-  RESOLUTIONS_PER_PAGE,
-  THEME_DEMANDS_PER_PAGE,
   themeListing,
   yearHref,
+  yearRedirects,
   yearsOf,
 } from '../../src/site/listings.ts';
 
 const site: SiteModel = model();
 const ids = (ds: readonly Demand[]) => ds.map((d) => d.id);
 
-/** Invariants of any listing: each entry on exactly one page, pages within the cap, years together. */
-function checkShape<T>(listing: Listing<T>, entries: readonly T[], cap: number) {
+/** Invariants of any listing: each entry on exactly one page, pages within the budget, split only when heavier than it. */
+function checkShape<T>(listing: Listing<T>, entries: readonly T[], budget: number) {
   const listed = listing.pages.flatMap((p) => p.items);
   expect(listed).toHaveLength(entries.length);
   expect(new Set(listed)).toEqual(new Set(entries));
+  expect(listing.budget).toBe(budget);
   for (const page of listing.pages) {
     expect(page.items.length).toBeGreaterThan(0);
-    expect(page.items.length).toBeLessThanOrEqual(cap);
+    // A page holds one entry heavier than the budget, or entries within it.
+    if (page.items.length > 1) expect(page.weight).toBeLessThanOrEqual(budget);
     for (const item of page.items) expect(listing.pageOf(item)).toBe(page);
   }
   expect(new Set(listing.pages.map((p) => p.path)).size).toBe(listing.pages.length);
-  expect(listing.split).toBe(entries.length > cap);
+  expect(listing.split).toBe(listing.weight > budget);
 }
+/** Budgets that force a split of today's content: one entry a page, and a few. */
+const SMALL = [1, 600, 2_000];
 
 describe('procedure order', () => {
   it('groups procedures by the year of their reference, oldest first, and newest first in reverse', () => {
@@ -53,19 +57,22 @@ describe('procedure order', () => {
 describe('/demands/', () => {
   it('lists every demand exactly once, newest resolution first, each resolution in text order', () => {
     const listing = demandsListing(site);
-    checkShape(listing, site.demands, DEMANDS_PER_PAGE);
+    checkShape(listing, site.demands, ENTRY_BUDGET);
     const listed = listing.pages.flatMap((p) => p.items);
     expect(ids(listed)).toEqual(newestFirst(site).flatMap((p) => ids(p.demands)));
-    // Today's 56 demands fit one page: /demands/ is the whole list.
+    expect(DEMAND_ORDER).toBe('newest resolution first');
+    // Today's demands fit one page: /demands/ is the whole list, and each year's address points into it.
     expect(listing.split).toBe(false);
     expect(listing.pages[0]!.path).toBe('demands/');
+    expect(yearRedirects(listing)).toEqual(listing.years.map((y) => ({ year: y.year, path: `demands/${y.year}/`, target: `demands/#y${y.year}` })));
   });
 
   it('splits into year pages and parts, each demand on one page, counts per year matching', () => {
-    for (const cap of [1, 5, 12]) {
-      const listing = demandsListing(site, cap);
-      checkShape(listing, site.demands, cap);
+    for (const budget of SMALL) {
+      const listing = demandsListing(site, budget);
+      checkShape(listing, site.demands, budget);
       expect(listing.split).toBe(true);
+      expect(yearRedirects(listing)).toEqual([]);
       for (const y of listing.years) {
         const ofYear = site.demands.filter((d) => d.year === y.year);
         expect(y.count).toBe(ofYear.length);
@@ -80,7 +87,7 @@ describe('/demands/', () => {
   });
 
   it('links each resolution to the page and heading where its first demand is listed', () => {
-    const listing = demandsListing(site, 5);
+    const listing = demandsListing(site, 600);
     for (const p of site.procedures) {
       const [path, fragment] = resolutionHref(listing, p).split('#');
       const page = listing.pages.find((pg) => pg.path === path)!;
@@ -92,7 +99,7 @@ describe('/demands/', () => {
   });
 
   it('names year pages uniquely', () => {
-    const listing = demandsListing(site, 5);
+    const listing = demandsListing(site, 600);
     const names = listing.pages.map(pageName);
     expect(new Set(names).size).toBe(names.length);
     const cut = listing.pages.find((p) => p.parts > 1)!;
@@ -101,12 +108,12 @@ describe('/demands/', () => {
 });
 
 describe('theme pages', () => {
-  it('list exactly each theme\'s demands, oldest resolution first, one page today', () => {
+  it('list exactly each theme\'s demands, newest resolution first like /demands/, one page today', () => {
     for (const t of site.themes) {
       const listing = themeListing(site, t.id);
       const mine = site.demands.filter((d) => d.themes.includes(t.id));
-      checkShape(listing, mine, THEME_DEMANDS_PER_PAGE);
-      expect(ids(listing.pages.flatMap((p) => p.items))).toEqual(chronological(site).flatMap((p) => ids(p.demands.filter((d) => d.themes.includes(t.id)))));
+      checkShape(listing, mine, ENTRY_BUDGET);
+      expect(ids(listing.pages.flatMap((p) => p.items))).toEqual(ids(demandsListing(site).pages[0]!.items.filter((d) => d.themes.includes(t.id))));
       expect(listing.path).toBe(`themes/${t.id}/`);
       expect(listing.split).toBe(false);
       for (const y of listing.years) expect(yearHref(listing, y.year)).toBe(`themes/${t.id}/#y${y.year}`);
@@ -115,10 +122,10 @@ describe('theme pages', () => {
 
   it('split: each year page has exactly the theme\'s demands of that year, and the matrix links it', () => {
     for (const t of site.themes) {
-      const cap = 2;
-      const listing = themeListing(site, t.id, cap);
+      const budget = 600;
+      const listing = themeListing(site, t.id, budget);
       const mine = site.demands.filter((d) => d.themes.includes(t.id));
-      checkShape(listing, mine, cap);
+      checkShape(listing, mine, budget);
       for (const y of listing.years) {
         const pages = listing.split ? listing.pages.filter((p) => p.year === y.year) : listing.pages;
         const items = pages.flatMap((p) => p.items).filter((d) => listing.split || d.year === y.year);
@@ -143,8 +150,8 @@ describe('theme pages', () => {
 });
 
 describe('resolutions', () => {
-  it('lists every resolution once, newest first; one page today, year pages over the cap', () => {
-    checkShape(resolutionsListing(site), newestFirst(site), RESOLUTIONS_PER_PAGE);
+  it('lists every resolution once, newest first; one page today, year pages over the budget', () => {
+    checkShape(resolutionsListing(site), newestFirst(site), ENTRY_BUDGET);
     expect(resolutionsListing(site).pages[0]!.items).toEqual(newestFirst(site));
     const split = resolutionsListing(site, 1);
     checkShape(split, newestFirst(site), 1);
@@ -153,19 +160,21 @@ describe('resolutions', () => {
 });
 
 describe('people', () => {
-  it('list every mention and every demand naming the person once, by year', () => {
+  it('list every mention and every demand naming the person once, newest resolution first', () => {
     for (const person of site.people) {
       const demands = site.demands.filter((d) => d.people.includes(person.id));
-      for (const cap of [60, 1]) {
-        const listing = personListing(site, person, cap);
+      for (const budget of [ENTRY_BUDGET, 1]) {
+        const listing = personListing(site, person, budget);
         const entries = listing.pages.flatMap((p) => p.items);
         expect(entries.filter((e) => e.kind === 'mention').map((e) => e.kind === 'mention' && e.mention)).toEqual(
           expect.arrayContaining(person.mentions),
         );
         expect(entries.filter((e) => e.kind === 'mention')).toHaveLength(person.mentions.length);
-        expect(ids(entries.flatMap((e) => (e.kind === 'demand' ? [e.demand] : [])))).toEqual(ids(chronological(site).flatMap((p) => demands.filter((d) => d.slug === p.slug))));
-        checkShape(listing, entries, cap);
-        expect(listing.split).toBe(entries.length > cap);
+        expect(ids(entries.flatMap((e) => (e.kind === 'demand' ? [e.demand] : [])))).toEqual(ids(newestFirst(site).flatMap((p) => demands.filter((d) => d.slug === p.slug))));
+        const years = entries.map((e) => e.year);
+        expect(years).toEqual([...years].sort((a, b) => b - a));
+        checkShape(listing, entries, budget);
+        expect(listing.split).toBe(budget === 1);
       }
     }
   });
@@ -173,7 +182,7 @@ describe('people', () => {
 
 describe('groupByResolution', () => {
   it('cuts a page into consecutive runs, one per resolution, keeping order', () => {
-    const listing = demandsListing(site, 7);
+    const listing = demandsListing(site, 900);
     for (const page of listing.pages) {
       const groups = groupByResolution(site, page.items);
       expect(groups.flatMap((g) => g.demands)).toEqual(page.items);

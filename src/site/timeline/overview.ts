@@ -147,6 +147,15 @@ export interface Overview {
 
 export const MIN_MARK = 3;
 /**
+ * Width of the drawing in user units, at least: more when there are many years, so that every
+ * year keeps YEAR_WIDTH units and its label. The drawing is never shown narrower than that many
+ * CSS px (Overview.astro gives it its width as its size and lets it grow to the column): on a
+ * phone it is drawn 1:1 and scrolls sideways in its box, so its 12-unit labels are 12 CSS px; a
+ * wider screen scales it up to the column (about 16 px at 1366).
+ */
+export const OVERVIEW_WIDTH = 720;
+export const YEAR_WIDTH = 40;
+/**
  * Above these, the overview is drawn per year. Measured on built pages (the real /timeline/, 46
  * marks and 4 labels: 2.1 KB gzip; a 200-procedure one, 239 marks and 200 labels: 13.7 KB, the
  * whole budget), a mark costs about 25 bytes gzip and a labelled resolution about 35: at these
@@ -205,7 +214,7 @@ export function buildOverview(events: readonly OverviewEventInput[], landmarkInp
   }
   const from = options.from ?? (Number.isFinite(first) ? first : new Date().getUTCFullYear());
   const to = Math.max(options.to ?? (Number.isFinite(last) ? last : from), from);
-  const width = options.width ?? 960;
+  const width = options.width ?? Math.max(OVERVIEW_WIDTH, (to - from + 1) * YEAR_WIDTH + 32);
   const margin = 16;
   const x0 = margin;
   const x1 = width - margin;

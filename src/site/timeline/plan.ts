@@ -1,26 +1,60 @@
 /**
  * The timeline and its filtered views as pages, by the shared rule of `paginateByYear`
- * (src/site/paginate.ts): a view of at most TIMELINE_CAP entries is one page at its path; a longer
- * one is an index at its path and a page per year (`timeline/2019/`, `timeline/kind/court/2019/`),
- * cut into parts over the cap (`timeline/2019/2/`).
+ * (src/site/paginate.ts): a view whose entries fit the entry budget of a page is one page at its
+ * path (the whole real timeline is); a heavier one is an index at its path and a page per year
+ * (`timeline/2019/`, `timeline/kind/court/2019/`), cut into parts when a year alone is over the
+ * budget (`timeline/2019/2/`).
  *
  * A plan is computed once per site model and filter and shared by every page of the build: with
  * tens of thousands of events, a page must not walk them all to find its own entries or the page
  * an event is on.
  */
 import type { SiteModel, TimelineEvent } from '../../content/model/types.ts';
-import { paginateByYear, type Listing, type ListingPage } from '../paginate.ts';
+import { ENTRY_BUDGET, paginateByYear, type Listing, type ListingPage, type Weigher } from '../paginate.ts';
 import { kindsWithEvents, themesWithEvents, timelineEntries, yearOf, yearRange, type Entry, type Filter, type Landmark } from './timeline.ts';
 import { eventFragment, landmarkFragment, timelinePath } from '../paths.ts';
 
 /**
- * Entries per timeline page. Measured on the built site: a year page holding the 40 heaviest real
- * entries (facts with long quotes, "also stated" lists, themes) is 9.4 KB gzip of the 14 KB budget,
- * all 65 entries 10.3 KB; a year page of one entry is 4.3 KB. 40 leaves room for entries that share
- * fewer words than today's (each of the 40, compressed alone, is 0.3–0.65 KB), and the real
- * timeline's largest year (15 entries) stays one page.
+ * Gzip bytes of an event's and of a landmark's markup beyond their text (tags, classes, the fixed
+ * words "source:", "Also stated in:", …), measured on the built timeline: tests/site/weight.test.ts.
  */
-export const TIMELINE_CAP = 40;
+export const EVENT_MARKUP = 30;
+export const LANDMARK_MARKUP = 50;
+/** A year's section: its heading and count ("2016 14 events"), opened by its first entry. */
+export const YEAR_MARKUP = 60;
+
+/** What an event prints besides its fixed words: when, what, the words stating it and where. */
+export function eventText(e: TimelineEvent): string {
+  return [
+    e.id,
+    e.date,
+    e.endDate ?? '',
+    e.kind,
+    e.title,
+    e.quote ?? '',
+    e.slug,
+    e.anchor ?? '',
+    e.reference ?? '',
+    e.note ?? '',
+    ...e.alsoStated.flatMap((a) => [a.slug, a.anchor, a.quote]),
+    ...e.themes.flatMap((t) => [t, t]),
+  ].join(' ');
+}
+
+/** What an entry prints: an event, or a landmark (title, reference, date) with the steps folded under it. */
+export function entryText(entry: Entry): string {
+  if (entry.type === 'event') return eventText(entry.event);
+  const p = entry.landmark.procedure;
+  return [p.title, p.reference, p.slug, entry.date, ...entry.steps.map(eventText)].join(' ');
+}
+
+const newYear = (entry: Entry, prev: Entry | undefined) => !prev || yearOf(prev.date) !== yearOf(entry.date);
+const timelineWeigher = (budget: number): Weigher<Entry> => ({
+  textOf: entryText,
+  // A landmark's steps are folded under it: each costs an event's markup.
+  markup: (entry, prev) => (newYear(entry, prev) ? YEAR_MARKUP : 0) + (entry.type === 'event' ? EVENT_MARKUP : LANDMARK_MARKUP + entry.steps.length * EVENT_MARKUP),
+  budget,
+});
 
 export type TimelinePage = ListingPage<Entry>;
 
@@ -57,9 +91,9 @@ export interface TimelinePlan {
 }
 
 /** The plan of one view (not memoised; pages use `timelinePlan`). */
-export function planTimeline(site: Pick<SiteModel, 'procedures' | 'events'>, filter?: Filter, cap = TIMELINE_CAP): TimelinePlan {
+export function planTimeline(site: Pick<SiteModel, 'procedures' | 'events'>, filter?: Filter, budget = ENTRY_BUDGET): TimelinePlan {
   const entries = timelineEntries(site, filter);
-  const listing = paginateByYear(timelinePath(filter), entries, (e) => yearOf(e.date), cap);
+  const listing = paginateByYear(timelinePath(filter), entries, (e) => yearOf(e.date), timelineWeigher(budget));
   const events: TimelineEvent[] = [];
   const landmarks: Landmark[] = [];
   const years = new Map<number, TimelineYear>();
@@ -81,6 +115,12 @@ export function planTimeline(site: Pick<SiteModel, 'procedures' | 'events'>, fil
         landmarks.push(entry.landmark);
         byLandmark.set(entry.landmark.procedure.slug, page);
         y.landmarks.push(entry.landmark);
+        for (const step of entry.steps) {
+          events.push(step);
+          byEvent.set(step.id, page);
+          y.events++;
+          y[step.group]++;
+        }
       }
     }
   });

@@ -23,14 +23,19 @@ export interface Landmark {
   dateStated: boolean;
 }
 
+/**
+ * An entry of the timeline: an event, or a resolution's landmark with the steps of its procedure
+ * (tabled motions, debate, vote: `steps`, in date order) folded under it, so that a year is not
+ * swamped by them (see `timelineEntries`).
+ */
 export type Entry =
-  | { type: 'landmark'; date: string; landmark: Landmark }
+  | { type: 'landmark'; date: string; landmark: Landmark; steps: TimelineEvent[] }
   | { type: 'event'; date: string; event: TimelineEvent };
 
 export interface YearGroup {
   year: number;
   entries: Entry[];
-  /** Events in the group (landmarks not counted). */
+  /** Events in the group, the steps folded under landmarks included (landmarks not counted). */
   eventCount: number;
 }
 
@@ -124,17 +129,35 @@ export const statedIn = (e: TimelineEvent): string[] => [e.slug, ...e.alsoStated
  * the landmarks then say which texts the events come from, and a filter's pages grow with its own
  * events, not with every resolution of the site (with every landmark on every filter, 2,000
  * resolutions would put 2,000 landmarks on each of some thirty filters).
+ *
+ * A procedural step (key event, document, dateline) of a resolution whose landmark is in the same
+ * year is folded under that landmark (`steps`), except in a view of one procedural kind, where the
+ * steps are what the reader asked to see. A step in another year than its landmark stays an entry.
  */
 export function timelineEntries(site: Pick<SiteModel, 'procedures' | 'events'>, filter?: Filter): Entry[] {
   const events = site.events.filter((e) => matches(e, filter));
   const stating = filter ? new Set(events.flatMap(statedIn)) : undefined;
-  return [
+  const sorted = [
     ...landmarks(site)
       .filter((l) => !stating || stating.has(l.procedure.slug))
-      .map((l): Entry => ({ type: 'landmark', date: l.date, landmark: l })),
+      .map((l): Entry => ({ type: 'landmark', date: l.date, landmark: l, steps: [] })),
     ...events.map((e): Entry => ({ type: 'event', date: e.date, event: e })),
   ].sort(compareEntries);
+  const fold = !(filter?.by === 'kind' && PROCEDURAL_KINDS.has(filter.value));
+  if (!fold) return sorted;
+  const landmarkOf = new Map<string, Extract<Entry, { type: 'landmark' }>>();
+  for (const e of sorted) if (e.type === 'landmark') landmarkOf.set(e.landmark.procedure.slug, e);
+  return sorted.filter((e) => {
+    if (e.type !== 'event' || e.event.group !== 'procedural') return true;
+    const home = landmarkOf.get(e.event.slug);
+    if (!home || yearOf(home.date) !== yearOf(e.date)) return true;
+    home.steps.push(e.event);
+    return false;
+  });
 }
+
+/** The kinds of procedural steps (events of group `procedural`): a view of one of them is not folded. */
+export const PROCEDURAL_KINDS = new Set(['key-event', 'document', 'adoption']);
 
 /** Entries in order, grouped by year (oldest first). */
 export function groupByYear(entries: readonly Entry[]): YearGroup[] {
@@ -144,7 +167,7 @@ export function groupByYear(entries: readonly Entry[]): YearGroup[] {
     let g = groups.at(-1);
     if (!g || g.year !== year) groups.push((g = { year, entries: [], eventCount: 0 }));
     g.entries.push(entry);
-    if (entry.type === 'event') g.eventCount++;
+    g.eventCount += entry.type === 'event' ? 1 : entry.steps.length;
   }
   return groups;
 }
@@ -191,7 +214,7 @@ export function itemSource(site: Pick<SiteModel, 'bySlug'>, slug: string, anchor
 
 /**
  * The place an event comes from: the item stating it; for procedural events the procedure page's
- * key-events or documentation-gateway table, or the summary whose dateline gives the adoption day.
+ * key-events or documents table, or the summary whose dateline gives the adoption day.
  */
 export function sourceOf(site: Pick<SiteModel, 'bySlug'>, e: TimelineEvent): SourceLink | undefined {
   if (e.anchor) return itemSource(site, e.slug, e.anchor);
