@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { hostHeaders, PAGE_CSP_DIRECTIVES } from './src/publish/headers.ts';
+import { offlineCopy } from './src/publish/offline/index.ts';
 
 /** Sub-path the site is served under (`BASE_PATH=/kz/`); every link and asset goes through it. */
 const base = process.env.BASE_PATH || '/';
@@ -52,5 +53,7 @@ export default defineConfig({
     // of its own to give). Sitemaps need absolute URLs, so a build without SITE_URL has none (the
     // integration would only warn and skip).
     ...(site ? [sitemap({ namespaces: { news: false, xhtml: false, image: false, video: false } })] : []),
+    // Last, once every other file is final: sw.js (offline copies) and data/site.zip (the archive).
+    offlineCopy(),
   ],
 });

@@ -152,3 +152,7 @@ export const themeFeedPath = (id: string) => `feeds/themes/${id}.xml`;
 export const SITEMAP_PATH = 'sitemap-index.xml';
 /** Folder of the search index's files (manifest, shards, chunks), next to the search page. */
 export const SEARCH_INDEX_PATH = SEARCH_PATH;
+/** The service worker that keeps visited pages and the search readable offline (at the site's root). */
+export const SERVICE_WORKER_PATH = 'sw.js';
+/** The whole site as one archive, to download and mirror. */
+export const ARCHIVE_PATH = 'data/site.zip';
