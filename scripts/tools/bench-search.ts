@@ -35,7 +35,7 @@ import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
 import type { SearchDoc, SearchQuery } from '../../src/search/types.ts';
 import { buildSearchIndex } from '../../src/search/build.ts';
-import { createSearchClient } from '../../src/search/client.ts';
+import { createSearchClient } from '../../src/search/client/index.ts';
 import { fold } from '../../src/search/fold.ts';
 import { NAIVE_FUSE_OPTIONS } from '../../src/search/layout.ts';
 import { fetchJsonFromFiles } from '../../src/search/node.ts';

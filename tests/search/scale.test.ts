@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { buildSearchIndex } from '../../src/search/build.ts';
-import { createSearchClient } from '../../src/search/client.ts';
+import { createSearchClient } from '../../src/search/client/index.ts';
 import { fetchJsonFromFiles } from '../../src/search/node.ts';
 import type { SearchQuery } from '../../src/search/types.ts';
 import { generateSyntheticCorpus } from '../../scripts/tools/synthetic/generate.ts';
