@@ -91,7 +91,7 @@ const rangesOf = (r: SearchResultRow, key: Highlight['key'], index?: number) => 
 /** One result: what it is, where it is (the permalink), its words, and why it matched. */
 export function resultCard(r: SearchResultRow, href: Href): HTMLLIElement {
   const d = r.doc;
-  const li = el('li', { class: `result result-${d.what}` });
+  const li = el('li', { class: `result result-${d.what}`, 'data-id': d.id, 'data-what': d.what });
   const head = el('p', { class: 'result-head' }, el('span', { class: 'badge' }, searchWhatLabel[d.what] ?? d.what), ' ');
   const link = el('a', { href: href(d.url) });
   if (d.heading !== undefined) link.append(...marked(highlightSegments(d.heading, rangesOf(r, 'heading'))));
