@@ -1,53 +1,60 @@
 /**
  * Build-time search index: buildSearchIndex(docs) → Map<relative path, file content>.
  *
- * Pure and deterministic (no Date, no randomness; the same docs in the same order give
- * byte-identical files; the Map's keys are sorted). The Astro endpoint writes every entry under
- * /search/ in dist (e.g. dist/search/manifest.json, dist/search/post/12.json) and the search page
- * calls createSearchClient({ fetchJson: (p) => fetch(`${base}search/${p}`).then(r => r.json()) }).
- * Every file is JSON. A query reads the manifest plus a bounded number of small files, whatever
- * the number of demands (scripts/bench-search.mjs measures it at 40,000 demands).
+ * The docs are every citable item (docs.ts): demands, items of the texts (paragraphs, recitals,
+ * citations, footnotes, summary items), timeline events, people and themes. Pure and deterministic
+ * (no Date, no randomness; the same docs in the same order give byte-identical files; the Map's
+ * keys are sorted). The Astro endpoint writes every entry under /search/ in dist (e.g.
+ * dist/search/manifest.json, dist/search/post/12.json) and the search page fetches them relative
+ * to its own address. Every file is JSON. A query reads the manifest plus a bounded number of small
+ * files, whatever the number of items (scripts/tools/bench-search.ts measures it at 2,000 procedures,
+ * ≈ 110,000 items).
  *
  * ── Document numbers ────────────────────────────────────────────────────────────────────────────
- * Docs are grouped by procedure; procedures are ordered newest year first, then by slug
- * (descending); docs keep their input order inside a procedure. A doc's number is its position
- * in that order, so a procedure (and a year) is a contiguous range of doc numbers, and "listing
- * order" (empty query) is doc-number order.
+ * Demands first, then every other item; within each, by procedure, newest year first, then by
+ * slug (descending), and items of no procedure (people, themes) last; input order inside a
+ * procedure. A doc's number is its position in that order, so "listing order" (empty query) is
+ * doc-number order, demands lead every listing, and the runs of one procedure's docs are few (two
+ * per procedure: its demands, its other items): the manifest's `runs` map doc numbers to procedures.
  *
  * ── Files ───────────────────────────────────────────────────────────────────────────────────────
- * manifest.json   (fetched first; ~3 KB gzip at 2,000 procedures) — `Manifest` in layout.ts:
+ * manifest.json   (fetched first; a few KB gzip at 2,000 procedures) — `Manifest` in layout.ts:
  *     docCount, procCount, shard parameters; theme and addressee tables [id, label, docCount];
- *     kinds and their counts; `years` (runs over procedures: [year, #procedures, #docs]);
- *     `procDocs` (varints: #docs of each procedure, so doc number → procedure → year);
- *     `combos` (the distinct (kind, theme set, addressee set) tuples — every postings entry
- *     carries its doc's combo number, so the client counts all five facets of a result set from
- *     the postings alone, without fetching documents); `shards` (first key of each postings
- *     shard); `build` (a content hash of all files, for cache busting).
+ *     kinds of item (`whats`) and document kinds, with their counts; `years` (runs over
+ *     procedures: [year, #procedures, #docs]); `runs` (varints: procedure + 1 or 0, #docs — so doc
+ *     number → procedure → year); `combos` (the distinct (what, document kind, theme set,
+ *     addressee set) tuples — every postings entry carries its doc's combo number, so the client
+ *     counts all six facets of a result set from the postings alone, without fetching documents);
+ *     `shards` (first key of each postings shard); `build` (a content hash of all files, for cache
+ *     busting).
  * post/<i>.json   postings shards: { "k": [[key, n, entries] | [key, n, entries, summary], …] }.
  *     Keys are sorted (JS string order) and cut into shards of ~shardTargetBytes, so a word and
  *     the longer words it prefixes sit in one shard (or spill into the next); the client finds a
  *     key's shard by binary search over manifest.shards. Keys are:
- *       - folded words (fold.ts) of the searched fields: text, people (+ aliases), provisions
- *         (+ aliases), procedure reference, title, theme labels, addressee labels;
+ *       - folded words (fold.ts) of the searched fields: heading (event title, person's name,
+ *         theme label), text, people (+ every printed spelling), provisions (+ aliases), procedure
+ *         reference, title, theme labels, addressee labels;
  *       - facet lists "~y:<year>", "~p:<folded reference>", "~t:<theme id>", "~a:<addressee id>",
- *         "~k:<kind>" (used when the query is empty).
+ *         "~k:<document kind>", "~w:<what>" (used when the query is empty).
  *     `n` = number of docs in the FULL list. `entries` = varints (codec.ts) of pairs
  *     (doc-number gap − 1, payload) sorted by doc number, payload = (combo·16 + impact)·2 + top.
  *     Impact (1…15; 0 for facet lists) is a static per-(word, doc) relevance: the field the word
- *     is in (people / provisions highest, then procedure reference, text, theme labels, title,
- *     addressee labels), repetitions in the text, a short text, several fields.
+ *     is in (heading, people, provisions highest, then procedure reference, text, theme labels,
+ *     title, addressee labels), repetitions in the text, a short text, several fields.
  * tri/<h>.json    trigram shards, h = fnv1a(trigram) mod manifest.trigramShards:
  *     { "<trigram>": "word word …" | 0 }. Trigrams point to WORDS of the index (its vocabulary:
  *     every word of ≥ 3 characters with a letter), not to documents. A query word that is not in
- *     the index ("kozlow") fetches its trigrams' shards, takes the words sharing enough trigrams,
- *     keeps those within ⌊0.3·length⌋ edits (≤ 3; like fuse.js threshold 0.3) or containing the
- *     word, and reads THEIR postings. The vocabulary grows far slower than the corpus, so these
- *     files stay small; a trigram shared by more than `trigramCap` words is stored as 0 (skipped;
- *     the word's other trigrams still work).
+ *     the index ("kozlow"), or typed in other letters ("Қазақстан"), fetches its trigrams' shards
+ *     and takes the words sharing them: the Latin spellings of the other letters (exact matches),
+ *     and words within ⌊0.3·length⌋ edits (≤ 3; like fuse.js threshold 0.3) or containing the
+ *     word (similar words: suggestions, see client/words.ts). The vocabulary grows far slower than
+ *     the corpus, so these files stay small; a trigram shared by more than `trigramCap` words is
+ *     stored as 0 (skipped; the word's other trigrams still work).
  * docs/<c>.json   doc chunks of `chunkSize` consecutive docs: { "p": [[procIndex, reference, slug,
- *     year, title], …], "d": [[id, text, p-index, kind, themeIdx[], addresseeIdx[], people,
- *     provisions, url or 0 (= "procedures/<slug>/#demand-<id>"), overrides?], …] } — exactly the
- *     SearchDoc back (labels come from the manifest tables unless a doc overrides them).
+ *     year, title], …], "d": [[id, what, text, p-index or −1, kind + 1 or 0, themeIdx[],
+ *     addresseeIdx[], people, provisions, url or 0 (= layout.ts defaultUrl, from paths.ts),
+ *     extra?], …] } — exactly the SearchDoc back (extra holds heading, lead-in, place, date, and
+ *     any field that differs from its procedure's or the manifest's tables).
  * procs/<s>.json  the references of procedures [s·procShardSize, …): labels of the procedure
  *     facet (only the shards of the top procedures shown are fetched).
  *
@@ -60,19 +67,23 @@
  *     docs. Because all lists use the same hash, below the SMALLEST threshold of a query's words
  *     the stored lists are complete for every word at once: the client counts matches and facets
  *     exactly there and scales up by 2^32 / h (an unbiased estimate);
- *   - a summary: the facet counts over the FULL list (years, kinds, themes, addressees, top
- *     procedures) and h. A query of one capped word (or one facet filter) is therefore exact.
- * The client treats a capped word as "soft" (it ranks and is estimated, see client.ts) and says
- * `approximate: true`. So a shard never holds more than `cap` entries per key, and a query reads
- * at most: the manifest, ≤ 3 postings shards per word plus those of ≤ 6 fuzzy expansions (≤ 8
- * words; trigram shards only for single-word queries or words missing from the index), ≤ 30 doc
- * chunks (the re-ranked window) and a few procedure shards. With the default cap every list of a
- * corpus of up to 2,500 demands is exact; at 40,000 synthetic demands only generic words
- * ("calls", "authorities", "torture", "rights", …) are capped.
+ *   - a summary: the facet counts over the FULL list (years, document kinds, whats, themes,
+ *     addressees, top procedures) and h. A query of one capped word (or one facet filter) is
+ *     therefore exact.
+ * The client treats a capped word as "soft" (it ranks and is estimated, see client/candidates.ts)
+ * and says `approximate: true`. So a shard never holds more than `cap` entries per key, and a
+ * query reads at most: the manifest, ≤ 3 postings shards per word plus those of ≤ 6 similar words
+ * and ≤ 6 other-script spellings (≤ 8 words; trigram shards only for one-word queries, words
+ * typed in other letters, or words missing from the index), the doc chunks of the re-ranked window
+ * and of the page shown, and a few procedure shards. With the default cap every list of a corpus
+ * of up to 2,500 items is exact; at 110,000 synthetic items common words ("calls", "authorities",
+ * "torture", "rights", …) and the larger facet lists are capped. Paging a capped facet list past
+ * its first cap/2 entries reaches its sample, not every item: narrow such a listing by a second
+ * filter or a word.
  *
- * What does grow with the corpus: the manifest, by about 1 byte gzip per procedure (procDocs) and
- * with the number of distinct (kind, themes, addressees) combinations; the vocabulary (trigram
- * shards), slowly. Not with the number of demands.
+ * What does grow with the corpus: the manifest, by about 1 byte gzip per procedure (runs) and
+ * with the number of distinct (what, kind, themes, addressees) combinations; the vocabulary
+ * (trigram shards), slowly. Not with the number of items.
  */
 import { WHATS } from './types.ts';
 import type { SearchDoc } from './types.ts';

@@ -3,6 +3,7 @@
 // passed off as other names, other scripts, paging, facets and the URL, hostile input, the page
 // without JavaScript, and a sub-path build. Few page loads: each test types its queries into one page.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -17,11 +18,26 @@ const { queries } = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/s
   queries: Array<{ q: string; mustFind: string[]; as?: 'suggestion' }>;
 };
 
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe (WCAG 2.2 AA) on the page as it is now, in one colour scheme: the violations, one line each. */
+async function axeViolations(page: Page, scheme: 'light' | 'dark'): Promise<string[]> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> };
+    const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<Result> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 /** Waits until the status region reports on the query in the box, then returns the result ids, in order. */
 async function resultIds(page: Page, list = '#results'): Promise<string[]> {
   await page.waitForFunction(() => {
     const s = document.getElementById('status')?.textContent ?? '';
-    return /result|No exact match|no letters|Search is unavailable/.test(s);
+    return s !== '' && !/^(Search needs JavaScript|Searching…)/.test(s);
   });
   await page.waitForTimeout(30);
   return page.$$eval(`${list} > li`, (lis) => lis.map((li) => li.getAttribute('data-id')!));
@@ -197,7 +213,8 @@ describe('search page', () => {
       // The empty query lists everything, 50 at a time; the count shown is in the URL.
       await page.goto(`${web.server.url}search/`);
       await resultIds(page);
-      const total = Number((await page.locator('#status').innerText()).match(/^(\d+) results/)![1]);
+      expect(await page.locator('#status').innerText()).toMatch(/^\d+ items: demands first, newest resolution first\.$/);
+      const total = Number((await page.locator('#status').innerText()).match(/^(\d+) items/)![1]);
       expect(total).toBeGreaterThan(200);
       expect(await page.locator('#results > li').count()).toBe(50);
       let clicks = 0;
@@ -245,6 +262,24 @@ describe('search page', () => {
     } finally {
       await o.close();
       await moved.close();
+    }
+  });
+
+  it('has no axe violations (WCAG 2.2 AA) with results, suggestions and open filters, light and dark', async () => {
+    const o = await openPage(web.browser, `${web.server.url}search/?q=Kozlov`);
+    try {
+      const found: string[] = [];
+      const check = async (where: string) => {
+        for (const scheme of ['light', 'dark'] as const) for (const v of await axeViolations(o.page, scheme)) found.push(`${where} (${scheme}) ${v}`);
+      };
+      await resultIds(o.page);
+      await o.page.locator('#filters summary').click();
+      await check('Kozlov, filters open');
+      await search(o.page, 'Ablyazov');
+      await check('Ablyazov, suggestions');
+      expect(found).toEqual([]);
+    } finally {
+      await o.close();
     }
   });
 

@@ -8,9 +8,16 @@
  * "anchor" people (e.g. "Viktor Kozlov") that benchmark queries target. Texts recombine the
  * phrasing of real resolutions ("Calls on the Kazakh authorities to release …").
  *
- *   generateSyntheticDocs(procedures, seed?)          → SearchDoc[] (≈ 20 demands per procedure)
+ *   generateSyntheticDocs(procedures, seed?)          → SearchDoc[]: per procedure ≈ 20 demands and
+ *                                                       every item of its texts (≈ 28: summary
+ *                                                       paragraphs and bullets, citations, recitals,
+ *                                                       paragraphs), 3 timeline events (two the
+ *                                                       recitals state, the vote), then a person per
+ *                                                       planted name and the 18 themes — the shape
+ *                                                       src/search/docs.ts gives the real content
  *   generateSyntheticCorpus(procedures, seed?)        → { procedures, docs, truth } (truth = which
- *                                                       docs mention each planted name/phrase)
+ *                                                       docs mention each planted name/phrase: for
+ *                                                       people, every item naming them)
  *   generateSyntheticProcedureMarkdown(dir, procedures, seed?) → writes <slug>.md files in the
  *                                                       content format (CONTENT-FORMAT.md)
  *

@@ -39,7 +39,8 @@ export function statusOf(res: SearchResponse, s: PageState, href: Href): Array<N
   if (res.total === 0) {
     return [`No results${words ? ` for ${quoted(words)}` : ''}. Try fewer or shorter words, remove a filter, or browse `, el('a', { href: href('demands/') }, 'all demands'), '.'];
   }
-  const out: Array<Node | string> = [`${about}${plural(res.total, 'result', 'results')}${words ? ` for ${quoted(words)}` : ''}`];
+  if (!words) return [`${about}${plural(res.total, 'item', 'items')}${FACETS.some((f) => s.filters[f]) ? ' match the filters' : ''}: demands first, newest resolution first.`];
+  const out: Array<Node | string> = [`${about}${plural(res.total, 'result', 'results')} for ${quoted(words)}`];
   if (res.relaxed) out.push(' (no item has all the words: these have some of them)');
   out.push('.');
   return out;

@@ -46,7 +46,7 @@ interface Placed {
 }
 
 export async function rankRows(files: IndexFiles, model: IndexModel, cands: Candidates, matched: number[], sets: WordSet[], opt: RankOptions): Promise<SearchResultRow[]> {
-  const words = sets.map((s) => s.word.term);
+  const words = sets.map((s) => s.rankAs);
   const { offset, limit } = opt;
   const need = offset + limit;
   const tier = (ci: number) => (model.isDemand(cands.combo[ci]!) ? 0 : 1);

@@ -38,6 +38,8 @@ export interface Expansion {
 
 export interface WordMatches {
   word: QueryWord;
+  /** The indexed word standing for it when re-ranking: the word itself, or the spelling of a word typed in other letters. */
+  rankAs: string;
   expansions: Expansion[];
   /** True when some expansion is exact, another script's spelling or a completion of the word. */
   matchesExactly: boolean;
@@ -46,6 +48,7 @@ export interface WordMatches {
 /** The documents of one query word: sorted doc numbers and, aligned, what the index knows of each. */
 export interface WordSet {
   word: QueryWord;
+  rankAs: string;
   expansions: Expansion[];
   docs: Int32Array;
   /** Best contribution of the word to the doc's score (weight × impact / 15). */
@@ -71,13 +74,16 @@ export interface WordSet {
  * @param eagerTrigrams fetch the word's trigram shards in parallel with its postings (one-word
  *   queries, and words typed in other letters); otherwise only when the index does not hold the word
  *   itself (saves the trigram shards of correctly spelt words in longer queries).
+ *
+ * A word typed in other letters behaves as the Latin word it spells: its spellings found in the
+ * vocabulary are exact matches, and the most common one stands for it (its prefixes, its similar
+ * words), so "Қазақстан" finds what "Kazakhstan" finds.
  */
 export async function resolveWord(files: IndexFiles, model: IndexModel, word: QueryWord, eagerTrigrams: boolean): Promise<WordMatches> {
   const m = model.manifest;
-  const { term } = word;
   const minLength = word.spellings ? 3 : 4;
-  const canUseTrigrams = term.length >= minLength && isFuzzyToken(term) && m.trigramShards > 0;
-  const grams = canUseTrigrams ? trigrams(term) : [];
+  const canUseTrigrams = word.term.length >= minLength && isFuzzyToken(word.term) && m.trigramShards > 0;
+  const grams = canUseTrigrams ? trigrams(word.term) : [];
   const fetchTrigrams = () => files.trigramWords(grams, (g) => fnv1a(g) % m.trigramShards);
   let trigramWords: Promise<(string | 0 | undefined)[]> | null = canUseTrigrams && (eagerTrigrams || word.spellings) ? fetchTrigrams() : null;
   trigramWords?.catch(() => undefined);
@@ -88,9 +94,72 @@ export async function resolveWord(files: IndexFiles, model: IndexModel, word: Qu
     expansions.push(e);
     taken.add(e.term);
   };
-  // exact, then the words it begins (in the same shard or the next ones)
+  const addWordAndPrefixes = async (term: string, exactMatch: MatchKind) => {
+    const { exact, prefixes } = await exactAndPrefixes(files, model, term);
+    if (exact && !taken.has(term)) add({ term, list: exact, weight: 1, match: exactMatch });
+    for (const l of prefixes) if (!taken.has(l.key)) add({ term: l.key, list: l, weight: 0.75 + 0.2 * (term.length / l.key.length), match: 'prefix' });
+    return !!exact;
+  };
+  const found = await addWordAndPrefixes(word.term, 'exact');
+
+  // other-script spellings and similar words, through the trigram vocabulary
+  if (canUseTrigrams && !trigramWords && !found) trigramWords = fetchTrigrams();
+  let anchor = found ? word.term : undefined;
+  if (trigramWords) {
+    const shared = new Map<string, number>();
+    for (const l of await trigramWords) {
+      if (!l) continue;
+      for (const t of l.split(' ')) shared.set(t, (shared.get(t) ?? 0) + 1);
+    }
+    if (word.spellings) {
+      const spelt = [...shared.keys()].filter((t) => t !== word.term && word.spellings!.test(t)).sort((a, b) => shared.get(b)! - shared.get(a)! || cmp(a, b));
+      const lists = await Promise.all(spelt.slice(0, OTHER_SCRIPT_MAX).map((t) => files.list(model, t)));
+      let best: PostingsList | undefined;
+      lists.forEach((list) => {
+        if (list && !taken.has(list.key)) {
+          add({ term: list.key, list, weight: 1, match: 'spelling' });
+          if (!best || list.n > best.n) best = list;
+        }
+      });
+      if (!anchor && best) {
+        anchor = best.key;
+        await addWordAndPrefixes(anchor, 'spelling');
+      }
+    }
+    // Similar words: of the word itself, or of the spelling standing for it. When the word was
+    // found, only in a one-word query (as a Latin query would fetch no trigrams otherwise).
+    const base = anchor ?? word.term;
+    const maxE = maxEdits(base.length);
+    if (maxE > 0 && (eagerTrigrams || !anchor)) {
+      // an edit changes at most 4 of the word's trigrams (a transposition), so a word within
+      // maxE edits shares at least grams − 4·maxE of them; check the most similar first
+      const minShared = base === word.term ? Math.max(1, grams.length - 4 * maxE) : 1;
+      const pool = [...shared].filter(([t, n]) => n >= minShared && !taken.has(t));
+      if (pool.length > SIMILAR_POOL) pool.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).length = SIMILAR_POOL;
+      const similar: [string, number, number][] = [];
+      for (const [t, n] of pool) {
+        const d = editDistance(base, t, maxE);
+        if (d <= maxE) similar.push([t, d, n]);
+        else if (t.includes(base)) similar.push([t, maxE + 1, n]);
+      }
+      similar.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
+      const chosen = similar.slice(0, SIMILAR_MAX);
+      const lists = await Promise.all(chosen.map(([t]) => files.list(model, t)));
+      chosen.forEach(([t, d], i) => {
+        const list = lists[i];
+        if (list) add({ term: t, list, weight: d <= maxE ? 0.7 - 0.1 * (d - 1) : 0.5, match: 'similar' });
+      });
+    }
+  }
+  return { word, rankAs: anchor ?? word.term, expansions, matchesExactly: expansions.some((e) => e.match !== 'similar') };
+}
+
+/** A word's own list, if indexed, and the most common indexed words it begins (≤ PREFIX_MAX). */
+async function exactAndPrefixes(files: IndexFiles, model: IndexModel, term: string): Promise<{ exact?: PostingsList; prefixes: PostingsList[] }> {
+  const m = model.manifest;
   const digits = /^\p{N}+$/u.test(term);
   const prefixOk = term.length >= 3 && !digits;
+  let exact: PostingsList | undefined;
   const prefixes: PostingsList[] = [];
   for (let si = shardOf(m.shards, term), hops = 0; si < m.shards.length && hops < PREFIX_SHARDS; si++, hops++) {
     if (hops > 0 && !(prefixOk && m.shards[si]!.startsWith(term))) break;
@@ -99,7 +168,7 @@ export async function resolveWord(files: IndexFiles, model: IndexModel, word: Qu
     for (; i < shard.keys.length; i++) {
       const k = shard.keys[i]!;
       if (k === term) {
-        add({ term: k, list: shard.lists.get(k)!, weight: 1, match: 'exact' });
+        exact = shard.lists.get(k)!;
         if (!prefixOk) break;
         continue;
       }
@@ -109,44 +178,7 @@ export async function resolveWord(files: IndexFiles, model: IndexModel, word: Qu
     if (i < shard.keys.length) break;
   }
   prefixes.sort((a, b) => b.n - a.n || cmp(a.key, b.key));
-  for (const l of prefixes.slice(0, PREFIX_MAX)) add({ term: l.key, list: l, weight: 0.75 + 0.2 * (term.length / l.key.length), match: 'prefix' });
-
-  // other-script spellings and similar words, through the trigram vocabulary
-  if (canUseTrigrams && !trigramWords && !taken.has(term)) trigramWords = fetchTrigrams();
-  if (trigramWords) {
-    const shared = new Map<string, number>();
-    for (const l of await trigramWords) {
-      if (!l) continue;
-      for (const t of l.split(' ')) shared.set(t, (shared.get(t) ?? 0) + 1);
-    }
-    const found: [string, number, MatchKind, number][] = []; // term, weight, match, order
-    if (word.spellings) {
-      const spelt = [...shared.keys()].filter((t) => !taken.has(t) && word.spellings!.test(t)).sort((a, b) => shared.get(b)! - shared.get(a)! || cmp(a, b));
-      for (const t of spelt.slice(0, OTHER_SCRIPT_MAX)) found.push([t, 1, 'spelling', 0]);
-    }
-    // an edit changes at most 4 of the word's trigrams (a transposition), so a word within
-    // maxE edits shares at least grams − 4·maxE of them; check the most similar first
-    const maxE = maxEdits(term.length);
-    if (maxE > 0) {
-      const minShared = Math.max(1, grams.length - 4 * maxE);
-      const pool = [...shared].filter(([t, s]) => s >= minShared && !taken.has(t) && !found.some(([f]) => f === t));
-      if (pool.length > SIMILAR_POOL) pool.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).length = SIMILAR_POOL;
-      const similar: [string, number, number][] = [];
-      for (const [t, s] of pool) {
-        const d = editDistance(term, t, maxE);
-        if (d <= maxE) similar.push([t, d, s]);
-        else if (t.includes(term)) similar.push([t, maxE + 1, s]);
-      }
-      similar.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
-      for (const [t, d] of similar.slice(0, SIMILAR_MAX)) found.push([t, d <= maxE ? 0.7 - 0.1 * (d - 1) : 0.5, 'similar', d]);
-    }
-    const lists = await Promise.all(found.map(([t]) => files.list(model, t)));
-    found.forEach(([t, weight, match], i) => {
-      const list = lists[i];
-      if (list) add({ term: t, list, weight, match });
-    });
-  }
-  return { word, expansions, matchesExactly: expansions.some((e) => e.match !== 'similar') };
+  return { exact, prefixes: prefixes.slice(0, PREFIX_MAX) };
 }
 
 /** The union of a word's expansions (without its similar words when `withSimilar` is false). */
@@ -202,5 +234,5 @@ export function wordSet(model: IndexModel, matches: WordMatches, withSimilar: bo
   const estimate = Math.min(N, docs.length + unseen);
   const pUnseen = complete ? 0 : Math.min(1, unseen / Math.max(1, N - docs.length));
   const idf = Math.log(1 + N / Math.max(1, Math.max(maxN, estimate)));
-  return { word: matches.word, expansions, docs, scores, combos, top, similarOnly, complete, h, estimate, pUnseen, idf };
+  return { word: matches.word, rankAs: matches.rankAs, expansions, docs, scores, combos, top, similarOnly, complete, h, estimate, pUnseen, idf };
 }
