@@ -35,7 +35,12 @@
  *         theme label), text, people (+ every printed spelling), provisions (+ aliases), procedure
  *         reference, title, theme labels, addressee labels;
  *       - facet lists "~y:<year>", "~p:<folded reference>", "~t:<theme id>", "~a:<addressee id>",
- *         "~k:<document kind>", "~w:<what>" (used when the query is empty).
+ *         "~k:<document kind>", "~w:<what>" (used when the query is empty);
+ *       - "~v:<skeleton>": not a list but the names of the texts (words printed capitalized
+ *         mid-sentence, and every word of people's names) that share a spelling skeleton
+ *         (fold.ts spellingSkeleton: zh/z, kh/k, y/i, q/k, doubled letters…), as
+ *         [key, 0, "name name …"], when there are several or the skeleton differs from the name:
+ *         another transliteration of a name matches it, and so does a name typed in Cyrillic.
  *     `n` = number of docs in the FULL list. `entries` = varints (codec.ts) of pairs
  *     (doc-number gap − 1, payload) sorted by doc number, payload = (combo·16 + impact)·2 + top.
  *     Impact (1…15; 0 for facet lists) is a static per-(word, doc) relevance: the field the word
@@ -43,11 +48,11 @@
  *     title, addressee labels), repetitions in the text, a short text, several fields.
  * tri/<h>.json    trigram shards, h = fnv1a(trigram) mod manifest.trigramShards:
  *     { "<trigram>": "word word …" | 0 }. Trigrams point to WORDS of the index (its vocabulary:
- *     every word of ≥ 3 characters with a letter), not to documents. A query word that is not in
- *     the index ("kozlow"), or typed in other letters ("Қазақстан"), fetches its trigrams' shards
- *     and takes the words sharing them: the Latin spellings of the other letters (exact matches),
- *     and words within ⌊0.3·length⌋ edits (≤ 3; like fuse.js threshold 0.3) or containing the
- *     word (similar words: suggestions, see client/words.ts). The vocabulary grows far slower than
+ *     every word of ≥ 3 characters with a letter), not to documents. A query word the index holds
+ *     in no spelling ("kozlow", or "Қазақстан" when no name groups it) fetches its trigrams'
+ *     shards and takes the words sharing them: the Latin spellings of other letters (exact
+ *     matches), else words within ⌊0.3·length⌋ edits (≤ 3; like fuse.js threshold 0.3) or
+ *     containing the word (similar words: suggestions only, see client/words.ts). The vocabulary grows far slower than
  *     the corpus, so these files stay small; a trigram shared by more than `trigramCap` words is
  *     stored as 0 (skipped; the word's other trigrams still work).
  * docs/<c>.json   doc chunks of `chunkSize` consecutive docs: { "p": [[procIndex, reference, slug,
@@ -72,10 +77,10 @@
  *     therefore exact.
  * The client treats a capped word as "soft" (it ranks and is estimated, see client/candidates.ts)
  * and says `approximate: true`. So a shard never holds more than `cap` entries per key, and a
- * query reads at most: the manifest, ≤ 3 postings shards per word plus those of ≤ 6 similar words
- * and ≤ 6 other-script spellings (≤ 8 words; trigram shards only for one-word queries, words
- * typed in other letters, or words missing from the index), the doc chunks of the re-ranked window
- * and of the page shown, and a few procedure shards. With the default cap every list of a corpus
+ * query reads at most: the manifest, per word (≤ 8) ≤ 3 postings shards, the shard of its
+ * spelling skeleton and those of ≤ 6 other spellings or similar words (trigram shards only for a
+ * word the index holds in no spelling), the doc chunks of the re-ranked window and of the page
+ * shown, and a few procedure shards. With the default cap every list of a corpus
  * of up to 2,500 items is exact; at 110,000 synthetic items common words ("calls", "authorities",
  * "torture", "rights", …) and the larger facet lists are capped. Paging a capped facet list past
  * its first cap/2 entries reaches its sample, not every item: narrow such a listing by a second
@@ -87,7 +92,7 @@
  */
 import { WHATS } from './types.ts';
 import type { SearchDoc } from './types.ts';
-import { fold, tokenize, isIndexableToken, isFuzzyToken, trigrams } from './fold.ts';
+import { fold, tokenize, isIndexableToken, isFuzzyToken, spellingSkeleton, trigrams } from './fold.ts';
 import { encodeVarint, encodeVarints, fnv1a, docHash } from './codec.ts';
 import {
   FORMAT,
@@ -181,6 +186,9 @@ function validate(d: SearchDoc, i: number): void {
   for (const k of ['themes', 'themeLabels', 'addressees', 'addresseeLabels', 'people', 'provisions'] as const) if (!isStrArr(d[k])) bad(k);
   if (!isStr(d.url)) bad('url');
 }
+
+/** Words as typed (a mark stays with its letter). */
+const TYPED_WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Demands first (see "Document numbers"). */
 const tierOf = (d: SearchDoc) => (d.what === 'demand' ? 0 : 1);
@@ -283,8 +291,23 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     }
     return w;
   };
+  // the names of the texts: words printed capitalized mid-sentence, and every word of names
+  const names = new Set<string>();
+  const addNames = (value: string, everyWord: boolean) => {
+    for (const m of value.matchAll(TYPED_WORD)) {
+      if (!everyWord) {
+        if (!/^\p{Lu}/u.test(m[0])) continue;
+        const before = value.slice(0, m.index).trimEnd();
+        if (before === '' || /[.!?:;"“‘(]$/.test(before)) continue; // a sentence's first word
+      }
+      for (const t of tokenize(fold(m[0]))) if (isFuzzyToken(t)) names.add(t);
+    }
+  };
   for (let n = 0; n < N; n++) {
     const d = ordered[n]!;
+    addNames(d.text, false);
+    if (d.heading) addNames(d.heading, d.what === 'person');
+    for (const p of d.people) addNames(p, true);
     const raw = new Map<string, number>();
     const fieldsHit = new Map<string, number>();
     const bump = (word: string, v: number) => {
@@ -357,11 +380,27 @@ export function buildSearchIndex(docs: SearchDoc[], options: Partial<BuildOption
     return { y: flat(y), k: flat(k), t: flat(t), a: flat(a), p: flat(p, opt.summaryProcedures), w: flat(w) };
   };
 
-  const keys = [...lists.keys()].sort(cmp);
+  // spellings of one name (see fold.ts spellingSkeleton): "~v:<skeleton>" → the names spelt so
+  const spellings = new Map<string, string[]>();
+  for (const w of [...names].sort(cmp)) {
+    if (!lists.has(w)) continue;
+    const key = FACET_KEY.spellings(spellingSkeleton(w));
+    const group = spellings.get(key);
+    if (group) group.push(w);
+    else spellings.set(key, [w]);
+  }
+  for (const [key, group] of spellings) if (group.length < 2 && key === FACET_KEY.spellings(group[0]!)) spellings.delete(key);
+
+  const keys = [...lists.keys(), ...spellings.keys()].sort(cmp);
   const records: string[] = [];
   const topN = Math.ceil(opt.cap / 2);
   const sampleN = opt.cap - topN;
   for (const key of keys) {
+    const group = spellings.get(key);
+    if (group) {
+      records.push(JSON.stringify([key, 0, group.join(' ')] satisfies PostingsRecord));
+      continue;
+    }
     const l = lists.get(key)!;
     const n = l.docs.length;
     const top = new Uint8Array(n);

@@ -296,3 +296,23 @@ export function spellingPattern(typed: string): RegExp | undefined {
   }
   return alternatives ? new RegExp(`^${body}$`) : undefined;
 }
+
+/**
+ * The skeleton of a folded word under the ways English texts transliterate Kazakh and Russian
+ * names: zh/z, kh/k, sh/s, ch/c, gh/g, q/k, ts/c, y/i, ye/e at the start, doubled letters, an i
+ * between vowels (-ayev/-aev). Two names with one skeleton are one name spelt two ways
+ * ("Zhanaozen" / "Zhanaozhen", "Yevgeniy" / "Evgeni", "Omirbayev" / "Omirbaev"); the index groups
+ * the names of the texts by skeleton (build.ts), never ordinary words, which it would confuse
+ * ("short" / "sort").
+ */
+export function spellingSkeleton(folded: string): string {
+  return folded
+    .replace(/shch/g, 'sc')
+    .replace(/([zkscg])h/g, '$1')
+    .replace(/t[sz]/g, 'c')
+    .replace(/q/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/^ie/, 'e')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/([aeiou])i(?=[aeiou])/g, '$1');
+}

@@ -23,6 +23,8 @@ export const FACET_KEY = {
   addressee: (id: string): string => `~a:${id}`,
   kind: (k: string): string => `~k:${k}`,
   what: (w: string): string => `~w:${w}`,
+  /** Not a facet: the names with one spelling skeleton (fold.ts); its record holds words, not entries. */
+  spellings: (skeleton: string): string => `~v:${skeleton}`,
 } as const;
 
 /** Ids of the items that are not demands (a demand keeps its own id). */
@@ -108,7 +110,10 @@ export interface ListSummary {
   w: number[]; // [whatIndex, count, …]
 }
 
-/** A postings shard: { k: [key, fullLength, entries(varints: docGap-1, payload, …), summary?][] } */
+/**
+ * A postings shard: { k: [key, fullLength, entries(varints: docGap-1, payload, …), summary?][] }.
+ * A "~v:<skeleton>" record is [key, 0, "name name …"]: the names of the texts spelt with that skeleton.
+ */
 export type PostingsRecord = [string, number, string] | [string, number, string, ListSummary];
 export interface PostingsShard {
   k: PostingsRecord[];

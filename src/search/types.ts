@@ -95,10 +95,11 @@ export interface SearchResultRow {
   score: number;
   highlights: Highlight[];
   /**
-   * Words of the item, as printed, that a query word matched only as a similar spelling (a query
-   * "Zhanaozen" matching "Zhanaozhen"), so the page can say so instead of passing one word off as another.
+   * Words of the item, as printed, that a query word matched only as another spelling: another
+   * transliteration of a name ("Zhanaozhen" for "Zhanaozen") in results, a similar word in
+   * suggestions; so the page can say so instead of passing one word off as another.
    */
-  similarSpellings: string[];
+  otherSpellings: string[];
 }
 
 export interface FacetValue {

@@ -64,3 +64,19 @@ describe('relevance on the built index', () => {
     expect(ranges.map(([a, b]) => row.doc.text.slice(a, b + 1))).toContain('174');
   });
 });
+
+describe('search bytes on the built site', () => {
+  it('only /search/ loads the search script; no other page references it or the index', () => {
+    const dist = path.join(root, 'dist');
+    const scriptsOf = (html: string) => [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+    const searchScripts = scriptsOf(fs.readFileSync(path.join(dist, 'search/index.html'), 'utf8'));
+    expect(searchScripts.length).toBeGreaterThan(0);
+    const pages = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && f !== path.join('search', 'index.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const page of pages) {
+      const html = fs.readFileSync(path.join(dist, page), 'utf8');
+      expect(scriptsOf(html).filter((s) => searchScripts.includes(s)), page).toEqual([]);
+      expect(html.includes('manifest.json'), page).toBe(false);
+    }
+  });
+});

@@ -24,6 +24,7 @@ export function startSearchPage(): void {
   const list = document.getElementById('results') as HTMLOListElement;
   const moreRow = document.getElementById('more-row')!;
   const more = document.getElementById('more') as HTMLButtonElement;
+  const moreNote = document.getElementById('more-note')!;
   const suggestions = document.getElementById('suggestions')!;
   const suggestionsTitleEl = document.getElementById('suggestions-title')!;
   const suggested = document.getElementById('suggested') as HTMLOListElement;
@@ -102,14 +103,16 @@ export function startSearchPage(): void {
     activeFilters.textContent = chosen ? ` (${chosen} chosen)` : '';
     const offered = res.suggested?.results.slice(0, SUGGESTED_SHOWN) ?? [];
     suggestionsTitleEl.textContent = offered.length ? suggestionsTitle(res) : '';
-    suggested.replaceChildren(...offered.map((r) => resultCard(r, href)));
+    suggested.replaceChildren(...offered.map((r) => resultCard(r, href, true)));
     suggestions.hidden = offered.length === 0;
   };
 
   const showMore = (res: SearchResponse) => {
     const left = res.total - res.results.length;
     const canShow = left > 0 && res.results.length < MAX_SHOWN;
-    moreRow.hidden = !canShow;
+    moreRow.hidden = left <= 0;
+    more.hidden = !canShow;
+    moreNote.textContent = left > 0 && !canShow ? `The first ${res.results.length} of ${res.approximate ? 'about ' : ''}${res.total} are shown: add a word or a filter to see the others.` : '';
     if (canShow) more.textContent = `Show ${Math.min(PAGE_SIZE, left)} more (${res.results.length} of ${res.approximate ? 'about ' : ''}${res.total} shown)`;
   };
 

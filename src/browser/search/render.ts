@@ -90,7 +90,7 @@ export function updateFacets(res: SearchResponse, s: PageState, selects: Map<Fac
 const rangesOf = (r: SearchResultRow, key: Highlight['key'], index?: number) => r.highlights.filter((h) => h.key === key && h.index === index).flatMap((h) => h.ranges);
 
 /** One result: what it is, where it is (the permalink), its words, and why it matched. */
-export function resultCard(r: SearchResultRow, href: Href): HTMLLIElement {
+export function resultCard(r: SearchResultRow, href: Href, suggested = false): HTMLLIElement {
   const d = r.doc;
   const li = el('li', { class: `result result-${d.what}`, 'data-id': d.id, 'data-what': d.what });
   const head = el('p', { class: 'result-head' }, el('span', { class: 'badge' }, searchWhatLabel[d.what] ?? d.what), ' ');
@@ -107,21 +107,22 @@ export function resultCard(r: SearchResultRow, href: Href): HTMLLIElement {
     const quote = d.what === 'event' || d.what === 'person';
     li.append(el('p', { class: 'text' }, ...(quote ? ['“', ...marked(text), '”'] : marked(text))));
   }
-  if ((d.what === 'event' || d.what === 'person') && d.place) li.append(el('p', { class: 'meta' }, `${d.what === 'event' ? 'Stated in' : 'Described so in'} ${d.what === 'event' ? `${d.procedure}, ` : ''}${d.place}`));
-  for (const line of whyLines(r)) li.append(line);
+  if ((d.what === 'event' || d.what === 'person') && d.place) li.append(el('p', { class: 'meta' }, `${d.what === 'event' ? 'Stated in' : 'As described in'} ${d.what === 'event' ? `${d.procedure}, ` : ''}${d.place}`));
+  for (const line of whyLines(r, suggested)) li.append(line);
   return li;
 }
 
 /**
- * "Matched theme: …", "A similar spelling …": why a result matched, where its visible words do not
+ * "Matched theme: …", "Printed “Zhanaozhen” …": why a result matched, where its visible words do not
  * show it. A name or an article is named when the text does not print it that way ("Kuramshin"
  * matches a paragraph printing "Kurashim"); a theme, an addressee or the resolution's title only
  * when nothing visible matched at all.
  */
-function whyLines(r: SearchResultRow): HTMLParagraphElement[] {
+function whyLines(r: SearchResultRow, suggested: boolean): HTMLParagraphElement[] {
   const d = r.doc;
   const out: HTMLParagraphElement[] = [];
-  if (r.similarSpellings.length) out.push(el('p', { class: 'why' }, `A similar spelling, not the word searched: ${r.similarSpellings.map(quoted).join(', ')}`));
+  const spellings = r.otherSpellings.map(quoted).join(', ');
+  if (spellings) out.push(el('p', { class: 'why' }, suggested ? `A similar spelling, not the word searched: ${spellings}` : `Printed ${spellings}: another spelling of the word searched`));
   const visibleHit = r.highlights.some((h) => h.key === 'heading' || h.key === 'text' || h.key === 'procedure');
   const printed = fold(`${d.heading ?? ''} ${d.text}`);
   const fields = [

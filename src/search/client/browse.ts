@@ -15,7 +15,7 @@ export interface Listing {
   approximate: boolean;
 }
 
-const row = (doc: SearchResultRow['doc']): SearchResultRow => ({ doc, score: 0, highlights: [], similarSpellings: [] });
+const row = (doc: SearchResultRow['doc']): SearchResultRow => ({ doc, score: 0, highlights: [], otherSpellings: [] });
 
 export async function browse(files: IndexFiles, model: IndexModel, f: Filters, offset: number, limit: number): Promise<Listing> {
   const N = model.docCount;

@@ -122,14 +122,14 @@ export function spellingIn(doc: SearchDoc, term: string): string | undefined {
   return undefined;
 }
 
-/** The printed words through which only a similar spelling of some query word matched this doc. */
-export function similarSpellings(doc: SearchDoc, docNumber: number, sets: WordSet[]): string[] {
+/** The printed words through which only another spelling of some query word (a variant, or a similar word) matched this doc. */
+export function otherSpellings(doc: SearchDoc, docNumber: number, sets: WordSet[]): string[] {
   const out: string[] = [];
   for (const s of sets) {
     const j = sortedIndexOf(s.docs, docNumber);
-    if (j < 0 || !s.similarOnly[j]) continue;
+    if (j < 0 || !s.otherSpellingOnly[j]) continue;
     for (const e of s.expansions) {
-      if (e.match !== 'similar' || !e.list.decoded || sortedIndexOf(e.list.decoded.docs, docNumber) < 0) continue;
+      if ((e.match !== 'similar' && e.match !== 'variant') || !e.list.decoded || sortedIndexOf(e.list.decoded.docs, docNumber) < 0) continue;
       const spelt = spellingIn(doc, e.term) ?? e.term;
       if (!out.includes(spelt)) out.push(spelt);
     }

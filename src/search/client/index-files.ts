@@ -6,6 +6,7 @@
 import type { SearchDoc, What, DocumentKind } from '../types.ts';
 import { decodeVarints } from '../codec.ts';
 import {
+  FACET_KEY,
   FORMAT,
   FORMAT_VERSION,
   MANIFEST_PATH,
@@ -136,8 +137,15 @@ export class IndexFiles {
 
   /** The list of a word or facet key, or undefined when the index has none. */
   async list(model: IndexModel, key: string): Promise<PostingsList | undefined> {
+    if (!model.manifest.shards.length) return undefined;
     const shard = await this.shard(shardOf(model.manifest.shards, key));
     return shard.lists.get(key);
+  }
+
+  /** The names of the texts spelt with this skeleton (fold.ts spellingSkeleton), or none. */
+  async spellingsOf(model: IndexModel, skeleton: string): Promise<string[]> {
+    const record = await this.list(model, FACET_KEY.spellings(skeleton));
+    return record ? record.encoded.split(' ') : [];
   }
 
   /** The words of the trigram shards holding `grams`: for each trigram, its words, 0 (too common) or undefined. */

@@ -10,8 +10,9 @@
  * A query, module by module:
  *  1. plan.ts       folds the query into words (≤ 8; English stopwords dropped when other words
  *                   remain), keeping how each was typed; a query with characters but no word says so;
- *  2. words.ts      expands each word to the indexed words it equals, spells in other letters,
- *                   begins, or nearly equals (similar), and unions their postings lists;
+ *  2. words.ts      expands each word to the indexed words it equals, spells in other letters or
+ *                   another transliteration, begins (its forms), or, failing all, nearly equals
+ *                   (similar), and unions their postings lists;
  *  3. candidates.ts ANDs the words (estimating when common words' lists are capped), relaxing to
  *                   any word when no item has them all;
  *  4. facets.ts     applies the filters and counts every facet, each with the other filters applied;
@@ -100,12 +101,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       return answer({ results: listing.rows, total: listing.total, approximate: listing.approximate, relaxed: false }, await facets(listing.counts));
     }
 
-    const matches = await Promise.all(plan.words.map((w) => resolveWord(files, model, w, plan.words.length === 1)));
+    const matches = await Promise.all(plan.words.map((w) => resolveWord(files, model, w)));
     // A word with only similar words is not found: "Blyalov" is not a result for "Ablyazov".
     const notFound = matches.filter((m) => !m.matchesExactly && m.expansions.length > 0);
     const main = await ranked(
       model,
-      matches.map((m) => wordSet(model, m, m.matchesExactly)),
+      matches.map((m) => wordSet(model, m, false)),
       f,
       notFound.length === 0,
       { offset, limit },

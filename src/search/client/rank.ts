@@ -11,7 +11,7 @@ import type { SearchDoc, SearchResultRow, Highlight } from '../types.ts';
 import { tokenize } from '../fold.ts';
 import { NAIVE_FUSE_OPTIONS } from '../layout.ts';
 import type { Candidates } from './candidates.ts';
-import { expansionTerms, fuseHighlights, hasWords, similarSpellings, termHighlights } from './highlights.ts';
+import { expansionTerms, fuseHighlights, hasWords, otherSpellings, termHighlights } from './highlights.ts';
 import type { IndexFiles } from './index-files.ts';
 import type { IndexModel } from './index-model.ts';
 import { topK } from './util.ts';
@@ -101,7 +101,7 @@ export async function rankRows(files: IndexFiles, model: IndexModel, cands: Cand
     if (rows.length >= limit) return;
     const doc: SearchDoc = docs[i]!;
     if (p.unsure && !hasWords(doc, sets, cands.relaxed)) return;
-    rows.push({ doc, score: p.score, highlights: p.highlights ?? termHighlights(doc, terms), similarSpellings: similarSpellings(doc, cands.doc[p.ci]!, sets) });
+    rows.push({ doc, score: p.score, highlights: p.highlights ?? termHighlights(doc, terms), otherSpellings: otherSpellings(doc, cands.doc[p.ci]!, sets) });
   });
   return rows;
 }

@@ -1,17 +1,18 @@
 /**
  * Query words → indexed words → documents. Each query word expands to the indexed words it
- *   - equals (exact),
- *   - is spelt as in other letters (Козлов → kozlov, Қазақстан → kazakhstan: fold.ts spellingPattern),
- *   - begins (prefix: "tortur" → torture, tortured; at most PREFIX_MAX, most frequent first),
+ *   - equals (exact);
+ *   - spells in other letters (Козлов → kozlov, Қазақстан → kazakhstan: fold.ts spellingPattern);
+ *   - is another transliteration of, when both are names in the texts (Zhanaozen / Zhanaozhen,
+ *     Omirbayev / Omirbaev: fold.ts spellingSkeleton, grouped at build time);
+ *   - begins: any word when it is not itself in the index ("tortur" → torture), else only its
+ *     inflections ("prisoner" → prisoners; never "Kozlov" → Kozlova, another person);
  *   - nearly equals (similar: within ⌊0.3·length⌋ edits, ≤ 3, a transposition counting 1, or
- *     containing it; found through the trigram shards, at most SIMILAR_MAX).
- * A word's documents are the union of its expansions' lists. Similar words are a different word as
- * far as the reader knows ("Blyalov" is not "Ablyazov"): a query word with no exact, other-script
- * or prefix match leaves them to suggestions (client/index.ts), and results that a similar word
- * alone brought in say so (SearchResultRow.similarSpellings).
+ *     containing it; found through the trigram shards), only when it matches nothing above.
+ * Results use every expansion but the similar words: "Blyalov" is not "Ablyazov". A word with
+ * only similar words leaves them to suggestions (client/index.ts).
  */
 import { fnv1a } from '../codec.ts';
-import { isFuzzyToken, trigrams } from '../fold.ts';
+import { isFuzzyToken, spellingSkeleton, trigrams } from '../fold.ts';
 import { MAX_IMPACT } from '../layout.ts';
 import { ALL_HASHES, decodeList, shardOf, type IndexFiles, type PostingsList } from './index-files.ts';
 import type { IndexModel } from './index-model.ts';
@@ -20,18 +21,20 @@ import { cmp, editDistance, lowerBound, maxEdits, scratchSpace } from './util.ts
 
 const PREFIX_MAX = 10;
 const SIMILAR_MAX = 6;
-const OTHER_SCRIPT_MAX = 6;
+const OTHER_SPELLINGS_MAX = 6;
 /** Trigram-sharing words checked by edit distance, at most. */
 const SIMILAR_POOL = 1500;
 /** Postings shards scanned for a word and the words it begins. */
 const PREFIX_SHARDS = 3;
+/** Endings that make a word a form of another (when the word itself is indexed, only these extend it). */
+const INFLECTIONS = new Set(['s', 'es', 'd', 'ed', 'ing', 'ings', 'er', 'ers', 'ion', 'ions']);
 
-export type MatchKind = 'exact' | 'spelling' | 'prefix' | 'similar';
+export type MatchKind = 'exact' | 'spelling' | 'variant' | 'prefix' | 'similar';
 
 export interface Expansion {
   term: string;
   list: PostingsList;
-  /** Score factor: 1 for exact and other-script spellings, less for prefixes and similar words. */
+  /** Score factor: 1 for exact and other-script spellings, less for the others. */
   weight: number;
   match: MatchKind;
 }
@@ -41,7 +44,7 @@ export interface WordMatches {
   /** The indexed word standing for it when re-ranking: the word itself, or the spelling of a word typed in other letters. */
   rankAs: string;
   expansions: Expansion[];
-  /** True when some expansion is exact, another script's spelling or a completion of the word. */
+  /** True when some expansion is not merely similar. */
   matchesExactly: boolean;
 }
 
@@ -56,8 +59,8 @@ export interface WordSet {
   combos: Int32Array;
   /** 1 when a capped list keeps the doc for its rank. */
   top: Uint8Array;
-  /** 1 when only a similar word brought the doc in. */
-  similarOnly: Uint8Array;
+  /** 1 when only another spelling (a variant, or a similar word) brought the doc in. */
+  otherSpellingOnly: Uint8Array;
   /** False when some expansion's list is capped (see build.ts, "Common words"). */
   complete: boolean;
   /** Every doc of the full union with docHash < h is in `docs` (ALL_HASHES when complete). */
@@ -70,88 +73,93 @@ export interface WordSet {
 }
 
 /**
- * The indexed words a query word matches.
- * @param eagerTrigrams fetch the word's trigram shards in parallel with its postings (one-word
- *   queries, and words typed in other letters); otherwise only when the index does not hold the word
- *   itself (saves the trigram shards of correctly spelt words in longer queries).
- *
- * A word typed in other letters behaves as the Latin word it spells: its spellings found in the
- * vocabulary are exact matches, and the most common one stands for it (its prefixes, its similar
- * words), so "Қазақстан" finds what "Kazakhstan" finds.
+ * The indexed words a query word matches. A word typed in other letters behaves as the Latin word
+ * it spells: the most common of its spellings stands for it (its forms, its other spellings), so
+ * "Қазақстан" finds what "Kazakhstan" finds. The trigram shards are read only for a word the
+ * index does not hold in any spelling.
  */
-export async function resolveWord(files: IndexFiles, model: IndexModel, word: QueryWord, eagerTrigrams: boolean): Promise<WordMatches> {
-  const m = model.manifest;
-  const minLength = word.spellings ? 3 : 4;
-  const canUseTrigrams = word.term.length >= minLength && isFuzzyToken(word.term) && m.trigramShards > 0;
-  const grams = canUseTrigrams ? trigrams(word.term) : [];
-  const fetchTrigrams = () => files.trigramWords(grams, (g) => fnv1a(g) % m.trigramShards);
-  let trigramWords: Promise<(string | 0 | undefined)[]> | null = canUseTrigrams && (eagerTrigrams || word.spellings) ? fetchTrigrams() : null;
-  trigramWords?.catch(() => undefined);
-
+export async function resolveWord(files: IndexFiles, model: IndexModel, word: QueryWord): Promise<WordMatches> {
   const expansions: Expansion[] = [];
   const taken = new Set<string>();
   const add = (e: Expansion) => {
+    if (taken.has(e.term)) return;
     expansions.push(e);
     taken.add(e.term);
   };
-  const addWordAndPrefixes = async (term: string, exactMatch: MatchKind) => {
-    const { exact, prefixes } = await exactAndPrefixes(files, model, term);
-    if (exact && !taken.has(term)) add({ term, list: exact, weight: 1, match: exactMatch });
-    for (const l of prefixes) if (!taken.has(l.key)) add({ term: l.key, list: l, weight: 0.75 + 0.2 * (term.length / l.key.length), match: 'prefix' });
-    return !!exact;
+  /** The word, its forms and its other spellings in the texts; the word's own list, if indexed. */
+  const addWordAndForms = async (term: string, match: MatchKind): Promise<PostingsList | undefined> => {
+    const [{ exact, prefixes }, variants] = await Promise.all([exactAndPrefixes(files, model, term), files.spellingsOf(model, spellingSkeleton(term))]);
+    if (exact) add({ term, list: exact, weight: match === 'variant' ? 0.9 : 1, match });
+    for (const l of prefixes) {
+      if (exact && !INFLECTIONS.has(l.key.slice(term.length))) continue;
+      add({ term: l.key, list: l, weight: 0.75 + 0.2 * (term.length / l.key.length), match: 'prefix' });
+    }
+    const lists = await Promise.all(variants.filter((v) => v !== term && !taken.has(v)).map((v) => files.list(model, v)));
+    for (const l of lists) if (l) add({ term: l.key, list: l, weight: word.spellings?.test(l.key) ? 1 : 0.9, match: word.spellings?.test(l.key) ? 'spelling' : 'variant' });
+    return exact;
   };
-  const found = await addWordAndPrefixes(word.term, 'exact');
+  const own = await addWordAndForms(word.term, 'exact');
 
-  // other-script spellings and similar words, through the trigram vocabulary
-  if (canUseTrigrams && !trigramWords && !found) trigramWords = fetchTrigrams();
-  let anchor = found ? word.term : undefined;
-  if (trigramWords) {
-    const shared = new Map<string, number>();
-    for (const l of await trigramWords) {
-      if (!l) continue;
-      for (const t of l.split(' ')) shared.set(t, (shared.get(t) ?? 0) + 1);
-    }
-    if (word.spellings) {
-      const spelt = [...shared.keys()].filter((t) => t !== word.term && word.spellings!.test(t)).sort((a, b) => shared.get(b)! - shared.get(a)! || cmp(a, b));
-      const lists = await Promise.all(spelt.slice(0, OTHER_SCRIPT_MAX).map((t) => files.list(model, t)));
-      let best: PostingsList | undefined;
-      lists.forEach((list) => {
-        if (list && !taken.has(list.key)) {
-          add({ term: list.key, list, weight: 1, match: 'spelling' });
-          if (!best || list.n > best.n) best = list;
-        }
-      });
-      if (!anchor && best) {
-        anchor = best.key;
-        await addWordAndPrefixes(anchor, 'spelling');
+  let anchor = own ? word.term : undefined;
+  if (word.spellings) {
+    // the most common of its spellings (the word itself included) stands for it, whichever letters it was typed in
+    let best = own;
+    for (const e of expansions) if (e.match === 'spelling' && (!best || e.list.n > best.n || (e.list.n === best.n && e.term < best.key))) best = e.list;
+    if (!best) {
+      // none among the names the index groups: look through the vocabulary
+      const shared = await sharedTrigrams(files, model, word.term);
+      const spelt = [...shared.keys()].filter((t) => word.spellings!.test(t)).sort((a, b) => shared.get(b)! - shared.get(a)! || cmp(a, b));
+      for (const l of await Promise.all(spelt.slice(0, OTHER_SPELLINGS_MAX).map((t) => files.list(model, t)))) {
+        if (!l) continue;
+        add({ term: l.key, list: l, weight: 1, match: 'spelling' });
+        if (!best || l.n > best.n) best = l;
       }
     }
-    // Similar words: of the word itself, or of the spelling standing for it. When the word was
-    // found, only in a one-word query (as a Latin query would fetch no trigrams otherwise).
-    const base = anchor ?? word.term;
-    const maxE = maxEdits(base.length);
-    if (maxE > 0 && (eagerTrigrams || !anchor)) {
-      // an edit changes at most 4 of the word's trigrams (a transposition), so a word within
-      // maxE edits shares at least grams − 4·maxE of them; check the most similar first
-      const minShared = base === word.term ? Math.max(1, grams.length - 4 * maxE) : 1;
-      const pool = [...shared].filter(([t, n]) => n >= minShared && !taken.has(t));
-      if (pool.length > SIMILAR_POOL) pool.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).length = SIMILAR_POOL;
-      const similar: [string, number, number][] = [];
-      for (const [t, n] of pool) {
-        const d = editDistance(base, t, maxE);
-        if (d <= maxE) similar.push([t, d, n]);
-        else if (t.includes(base)) similar.push([t, maxE + 1, n]);
-      }
-      similar.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
-      const chosen = similar.slice(0, SIMILAR_MAX);
-      const lists = await Promise.all(chosen.map(([t]) => files.list(model, t)));
-      chosen.forEach(([t, d], i) => {
-        const list = lists[i];
-        if (list) add({ term: t, list, weight: d <= maxE ? 0.7 - 0.1 * (d - 1) : 0.5, match: 'similar' });
-      });
+    if (best && best.key !== anchor) {
+      anchor = best.key;
+      await addWordAndForms(anchor, 'spelling');
     }
   }
+
+  if (!expansions.length) await addSimilar(files, model, word.term, add);
   return { word, rankAs: anchor ?? word.term, expansions, matchesExactly: expansions.some((e) => e.match !== 'similar') };
+}
+
+/** For each vocabulary word sharing a trigram with `term`: how many it shares. */
+async function sharedTrigrams(files: IndexFiles, model: IndexModel, term: string): Promise<Map<string, number>> {
+  const m = model.manifest;
+  const shared = new Map<string, number>();
+  if (term.length < 3 || !isFuzzyToken(term) || m.trigramShards === 0) return shared;
+  for (const l of await files.trigramWords(trigrams(term), (g) => fnv1a(g) % m.trigramShards)) {
+    if (!l) continue;
+    for (const t of l.split(' ')) shared.set(t, (shared.get(t) ?? 0) + 1);
+  }
+  return shared;
+}
+
+/** The indexed words near a word the index does not hold: suggestions, never results. */
+async function addSimilar(files: IndexFiles, model: IndexModel, term: string, add: (e: Expansion) => void): Promise<void> {
+  const maxE = maxEdits(term.length);
+  if (maxE === 0) return;
+  const shared = await sharedTrigrams(files, model, term);
+  // an edit changes at most 4 of the word's trigrams (a transposition), so a word within
+  // maxE edits shares at least grams − 4·maxE of them; check the most similar first
+  const minShared = Math.max(1, trigrams(term).length - 4 * maxE);
+  const pool = [...shared].filter(([, n]) => n >= minShared);
+  if (pool.length > SIMILAR_POOL) pool.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).length = SIMILAR_POOL;
+  const similar: [string, number, number][] = [];
+  for (const [t, n] of pool) {
+    const d = editDistance(term, t, maxE);
+    if (d <= maxE) similar.push([t, d, n]);
+    else if (t.includes(term)) similar.push([t, maxE + 1, n]);
+  }
+  similar.sort((a, b) => a[1] - b[1] || b[2] - a[2] || cmp(a[0], b[0]));
+  const chosen = similar.slice(0, SIMILAR_MAX);
+  const lists = await Promise.all(chosen.map(([t]) => files.list(model, t)));
+  chosen.forEach(([t, d], i) => {
+    const list = lists[i];
+    if (list) add({ term: t, list, weight: d <= maxE ? 0.7 - 0.1 * (d - 1) : 0.5, match: 'similar' });
+  });
 }
 
 /** A word's own list, if indexed, and the most common indexed words it begins (≤ PREFIX_MAX). */
@@ -201,7 +209,7 @@ export function wordSet(model: IndexModel, matches: WordMatches, withSimilar: bo
     }
     maxN = Math.max(maxN, e.list.n);
     const k = e.weight / MAX_IMPACT;
-    const via = e.match === 'similar' ? 2 : 1;
+    const via = e.match === 'similar' || e.match === 'variant' ? 2 : 1;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
       const s = k * impact[i]!;
@@ -223,16 +231,16 @@ export function wordSet(model: IndexModel, matches: WordMatches, withSimilar: bo
   const scores = new Float32Array(docs.length);
   const combos = new Int32Array(docs.length);
   const top = new Uint8Array(docs.length);
-  const similarOnly = new Uint8Array(docs.length);
+  const otherSpellingOnly = new Uint8Array(docs.length);
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
     scores[i] = acc.score[d]!;
     combos[i] = acc.combo[d]!;
     top[i] = acc.top[d]!;
-    similarOnly[i] = acc.via[d] === 2 ? 1 : 0;
+    otherSpellingOnly[i] = acc.via[d] === 2 ? 1 : 0;
   }
   const estimate = Math.min(N, docs.length + unseen);
   const pUnseen = complete ? 0 : Math.min(1, unseen / Math.max(1, N - docs.length));
   const idf = Math.log(1 + N / Math.max(1, Math.max(maxN, estimate)));
-  return { word: matches.word, rankAs: matches.rankAs, expansions, docs, scores, combos, top, similarOnly, complete, h, estimate, pUnseen, idf };
+  return { word: matches.word, rankAs: matches.rankAs, expansions, docs, scores, combos, top, otherSpellingOnly, complete, h, estimate, pUnseen, idf };
 }
