@@ -1,34 +1,161 @@
-import type { SiteModel } from '../content/model/index.ts';
-import type { SearchDoc } from './types.ts';
-import { itemPath } from '../site/paths.ts';
+import type { SiteModel, Procedure } from '../content/model/index.ts';
+import type { ItemKind } from '../content/parse/index.ts';
+import type { SearchDoc, What } from './types.ts';
+import { itemName } from '../site/labels.ts';
+import { demandPath, itemPath, personPath, themePath, timelinePath } from '../site/paths.ts';
+import { eventOnTimeline } from '../site/timeline/plan.ts';
+import { formatSpan, sourceOf } from '../site/timeline/timeline.ts';
+import { searchId } from './layout.ts';
 
-/** The search index's view of each demand: the record plus every label and spelling worth finding it by. */
+/** What each kind of item is called in search; the opening formula ("The European Parliament,") is not indexed. */
+const ITEM_WHAT: Record<ItemKind, What | undefined> = {
+  para: 'paragraph',
+  recital: 'recital',
+  citation: 'citation',
+  footnote: 'footnote',
+  summary: 'summary',
+  bullet: 'summary',
+  preamble: undefined,
+};
+
+/**
+ * Everything citable, as the search index sees it: every demand, every item of every text (with
+ * its anchor), every timeline event, every person and every theme, each with every label and
+ * spelling worth finding it by. Permalinks come from src/site/paths.ts (and the timeline's plan).
+ */
 export function toSearchDocs(site: SiteModel): SearchDoc[] {
-  return site.demands.map((d) => {
+  const theme = (id: string) => site.themeById.get(id)!.label;
+  const addressee = (id: string) => site.addresseeById.get(id)!.label;
+  const spellings = (ids: Iterable<string>) =>
+    unique([...ids].flatMap((id) => {
+      const person = site.personById.get(id)!;
+      return [person.name, ...person.aliases];
+    }));
+  const provisionNames = (ids: Iterable<string>) =>
+    unique([...ids].flatMap((id) => {
+      const prov = site.provisionById.get(id)!;
+      return [prov.label, ...prov.aliases];
+    }));
+  const placeOf = (p: Procedure, anchor: string) => {
+    const item = p.items.get(anchor);
+    return item ? itemName(item.kind, item.label, item.anchor) : anchor;
+  };
+  // the people each item names (by any printed spelling)
+  const namedAt = new Map<string, Set<string>>();
+  for (const person of site.people) {
+    for (const m of person.mentions) {
+      const key = `${m.slug}#${m.anchor}`;
+      let s = namedAt.get(key);
+      if (!s) namedAt.set(key, (s = new Set()));
+      s.add(person.id);
+    }
+  }
+  const ofProcedure = (p: Procedure) => ({ procedure: p.reference, slug: p.slug, year: p.year, title: p.title });
+
+  const demands: SearchDoc[] = site.demands.map((d) => {
     const p = site.bySlug.get(d.slug)!;
     return {
       id: d.id,
+      what: 'demand',
       text: d.text,
-      procedure: d.reference,
-      slug: d.slug,
-      year: d.year,
-      title: p.title,
+      leadIn: d.leadIn.text,
+      ...ofProcedure(p),
       documentKind: d.documentKind,
+      place: placeOf(p, d.anchor),
       themes: d.themes,
-      themeLabels: d.themes.map((t) => site.themeById.get(t)!.label),
+      themeLabels: d.themes.map(theme),
       addressees: d.addressees,
-      addresseeLabels: d.addressees.map((a) => site.addresseeById.get(a)!.label),
-      people: unique(d.people.flatMap((id) => {
-        const person = site.personById.get(id)!;
-        return [person.name, ...person.aliases];
-      })),
-      provisions: unique(d.provisions.flatMap((id) => {
-        const prov = site.provisionById.get(id)!;
-        return [prov.label, ...prov.aliases];
-      })),
-      url: itemPath(d.slug, d.fragment),
+      addresseeLabels: d.addressees.map(addressee),
+      people: spellings(d.people),
+      provisions: provisionNames(d.provisions),
+      url: demandPath(d.slug, d.id),
     };
   });
+
+  const items: SearchDoc[] = [];
+  for (const p of site.procedures) {
+    for (const doc of p.documents) {
+      for (const item of doc.items) {
+        const what = ITEM_WHAT[item.kind];
+        if (!what) continue;
+        // An item carries what its demands are about, so a theme or an addressee narrows to it too.
+        const own = p.demands.filter((d) => d.anchor === item.anchor);
+        const themes = unique(own.flatMap((d) => d.themes));
+        const addressees = unique(own.flatMap((d) => d.addressees));
+        items.push({
+          id: searchId.item(p.slug, item.anchor),
+          what,
+          text: item.text,
+          ...ofProcedure(p),
+          documentKind: doc.meta.kind,
+          place: itemName(item.kind, item.label, item.anchor),
+          themes,
+          themeLabels: themes.map(theme),
+          addressees,
+          addresseeLabels: addressees.map(addressee),
+          people: spellings([...(namedAt.get(`${p.slug}#${item.anchor}`) ?? []), ...own.flatMap((d) => d.people)]),
+          provisions: provisionNames(own.flatMap((d) => d.provisions)),
+          url: itemPath(p.slug, item.anchor),
+        });
+      }
+    }
+  }
+
+  const events: SearchDoc[] = site.events.map((e) => {
+    const p = site.bySlug.get(e.slug)!;
+    const source = sourceOf(site, e);
+    const place = source?.label.startsWith(`${p.reference}, `) ? source.label.slice(p.reference.length + 2) : undefined;
+    return {
+      id: searchId.event(e.id),
+      what: 'event',
+      heading: e.title,
+      text: e.quote ?? '',
+      ...ofProcedure(p),
+      ...(place ? { place } : {}),
+      date: formatSpan(e.date, e.endDate),
+      themes: e.themes,
+      themeLabels: e.themes.map(theme),
+      addressees: [],
+      addresseeLabels: [],
+      people: spellings(e.anchor ? (namedAt.get(`${e.slug}#${e.anchor}`) ?? []) : []).filter((name) => (e.quote ?? '').includes(name)),
+      provisions: [],
+      url: eventOnTimeline(site, e.id) ?? timelinePath(),
+    };
+  });
+
+  const people: SearchDoc[] = site.people.map((person) => {
+    const p = site.procedures.find((x) => x.reference === person.roleSource.procedure);
+    return {
+      id: searchId.person(person.id),
+      what: 'person',
+      heading: person.name,
+      text: person.role,
+      place: p ? `${p.reference}, ${placeOf(p, person.roleSource.anchor)}` : person.roleSource.procedure,
+      themes: [],
+      themeLabels: [],
+      addressees: [],
+      addresseeLabels: [],
+      people: unique([person.name, ...person.aliases]),
+      provisions: [],
+      url: personPath(person.id),
+    };
+  });
+
+  const themes: SearchDoc[] = site.themes.map((t) => ({
+    id: searchId.theme(t.id),
+    what: 'theme',
+    heading: t.label,
+    text: t.description,
+    themes: [t.id],
+    themeLabels: [t.label],
+    addressees: [],
+    addresseeLabels: [],
+    people: [],
+    provisions: [],
+    url: themePath(t.id),
+  }));
+
+  return [...demands, ...items, ...events, ...people, ...themes];
 }
 
 const unique = (xs: string[]) => [...new Set(xs)];

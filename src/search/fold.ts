@@ -236,13 +236,83 @@ export function trigrams(t: string): string[] {
   return out;
 }
 
-/** The words of a query: folded, tokenized, indexable, distinct, in order, at most `max`. */
-export function queryWords(q: string, max = 8): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(fold(q))) {
-    if (!isIndexableToken(t) || out.includes(t)) continue;
-    out.push(t);
-    if (out.length >= max) break;
+/**
+ * The Latin spellings each letter may have in the English texts, for query words typed in
+ * Cyrillic (Russian or Kazakh: Ә Ғ Қ Ң Ө Ұ Ү Һ І) or with Kazakh/Turkic Latin letters (ä, ğ, q, ş, …).
+ * fold() picks one spelling per letter (Қ → k); the texts print others too ("Kazakhstan" for
+ * Қазақстан, "Yevgeniy" for Евгений), so a query word in such letters matches an indexed word
+ * exactly when some choice of these spellings gives it (spellingPattern).
+ */
+const SPELLINGS: Record<string, readonly string[]> = {
+  е: ['e', 'ye'],
+  ё: ['e', 'yo', 'io'],
+  ж: ['zh', 'j'],
+  и: ['i', 'y'],
+  й: ['y', 'i', ''],
+  х: ['kh', 'h'],
+  ц: ['ts', 'c', 'tz'],
+  щ: ['shch', 'sch', 'sh'],
+  ы: ['y', 'i'],
+  ь: ['', 'y'],
+  ю: ['yu', 'iu', 'ju', 'u'],
+  я: ['ya', 'ia', 'ja', 'a'],
+  ә: ['a', 'ae', 'e'],
+  ғ: ['g', 'gh'],
+  қ: ['k', 'q', 'kh'],
+  ң: ['n', 'ng'],
+  ө: ['o', 'oe'],
+  ұ: ['u'],
+  ү: ['u', 'ue', 'y'],
+  һ: ['h'],
+  і: ['i', 'y'],
+  є: ['ye', 'e'],
+  ї: ['i', 'yi'],
+  ä: ['a', 'ae'],
+  ö: ['o', 'oe'],
+  ü: ['u', 'ue'],
+  ş: ['sh', 's'],
+  ç: ['ch', 'c'],
+  ğ: ['g', 'gh'],
+  ñ: ['n', 'ng'],
+  ı: ['i', 'y'],
+  q: ['q', 'k', 'kh'],
+};
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * For a query word as typed (one token of letters and digits), a pattern of every folded Latin
+ * spelling it may have in the texts; undefined when the word has no letter with other spellings
+ * (plain English words keep fold()'s single spelling).
+ */
+export function spellingPattern(typed: string): RegExp | undefined {
+  let body = '';
+  let alternatives = false;
+  for (const ch of typed) {
+    const spellings = SPELLINGS[ch.toLowerCase()];
+    if (spellings) {
+      alternatives = true;
+      body += `(?:${[...spellings].sort((a, b) => b.length - a.length).join('|')})`;
+    } else body += foldChar(ch).replace(REGEX_SPECIAL, '\\$&');
   }
-  return out;
+  return alternatives ? new RegExp(`^${body}$`) : undefined;
+}
+
+/**
+ * The skeleton of a folded word under the ways English texts transliterate Kazakh and Russian
+ * names: zh/z, kh/k, sh/s, ch/c, gh/g, q/k, ts/c, y/i, ye/e at the start, doubled letters, an i
+ * between vowels (-ayev/-aev). Two names with one skeleton are one name spelt two ways
+ * ("Zhanaozen" / "Zhanaozhen", "Yevgeniy" / "Evgeni", "Omirbayev" / "Omirbaev"); the index groups
+ * the names of the texts by skeleton (build.ts), never ordinary words, which it would confuse
+ * ("short" / "sort").
+ */
+export function spellingSkeleton(folded: string): string {
+  return folded
+    .replace(/shch/g, 'sc')
+    .replace(/([zkscg])h/g, '$1')
+    .replace(/t[sz]/g, 'c')
+    .replace(/q/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/^ie/, 'e')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/([aeiou])i(?=[aeiou])/g, '$1');
 }

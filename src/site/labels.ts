@@ -142,3 +142,54 @@ export const citedKindLabel: Record<CitedKind | 'unclassified', string> = {
   other: 'Other',
   unclassified: 'Not classified',
 };
+
+// ── Search (appended by the search page; keep existing exports above unchanged) ─────────────────
+
+type What = import('../search/types.ts').What;
+type FacetName = import('../search/types.ts').FacetName;
+
+/** What each kind of searchable item is called on the search page. */
+export const searchWhatLabel: Record<What, string> = {
+  demand: 'Demand',
+  paragraph: 'Paragraph',
+  recital: 'Recital',
+  citation: 'Citation',
+  footnote: 'Footnote',
+  summary: 'Summary item',
+  event: 'Event',
+  person: 'Person',
+  theme: 'Theme',
+};
+
+/** The same, for counts of several ("3 recitals"). */
+export const searchWhatPlural: Record<What, string> = {
+  demand: 'demands',
+  paragraph: 'paragraphs',
+  recital: 'recitals',
+  citation: 'citations',
+  footnote: 'footnotes',
+  summary: 'summary items',
+  event: 'events',
+  person: 'people',
+  theme: 'themes',
+};
+
+
+/** The search page's filters. */
+export const searchFacetLabel: Record<FacetName, string> = {
+  what: 'What',
+  year: 'Year of the resolution',
+  procedure: 'Procedure',
+  theme: 'Theme',
+  addressee: 'Addressed to',
+  kind: 'Document',
+};
+
+/** "Matched …" on a result whose matched words are not in its visible text. */
+export const searchMatchedLabel: Record<'people' | 'provisions' | 'themeLabels' | 'addresseeLabels' | 'title', string> = {
+  people: 'name',
+  provisions: 'article',
+  themeLabels: 'theme',
+  addresseeLabels: 'addressed to',
+  title: 'resolution title',
+};

@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_FOLDER, PRECACHE_SEARCH_MAX_BYTES, precacheList, serviceWorkerSource, siteFiles, siteVersion, writeArchive } from '../../src/publish/offline/index.ts';
 
 const dirs: string[] = [];
+/** The signature that opens each file's header in a ZIP archive. */
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A small built site: a page, the search page with its index, a script, a download. */
@@ -71,6 +73,11 @@ describe('archive', () => {
     const entries = unzipSync(readFileSync(one));
     expect(Object.keys(entries).sort()).toEqual(siteFiles(dir).filter((p) => p !== 'data/site.zip').map((p) => `${ARCHIVE_FOLDER}/${p}`));
     expect(strFromU8(entries[`${ARCHIVE_FOLDER}/index.html`]!)).toBe('<!doctype html><title>Home</title>');
+    // Every entry carries the same time (1 January 2000, 00:00), not the time of the build.
+    const bytes = readFileSync(one);
+    const stamps = new Set<string>();
+    for (let i = bytes.indexOf(LOCAL_HEADER); i >= 0; i = bytes.indexOf(LOCAL_HEADER, i + 4)) stamps.add(`${bytes.readUInt16LE(i + 10)}/${bytes.readUInt16LE(i + 12)}`);
+    expect([...stamps]).toEqual([`0/${((2000 - 1980) << 9) | (1 << 5) | 1}`]);
     const two = path.join(dir, 'two.zip');
     writeArchive(dir, siteFiles(dir).filter((p) => p !== 'two.zip'), two);
     expect(readFileSync(two).equals(readFileSync(one))).toBe(true);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/search/build.ts';
-import { createSearchClient } from '../../src/search/client.ts';
+import { createSearchClient } from '../../src/search/client/index.ts';
 import { fetchJsonFromFiles } from '../../src/search/node.ts';
 import { decodeVarints, encodeVarints, docHash } from '../../src/search/codec.ts';
 import type { Manifest, PostingsShard } from '../../src/search/layout.ts';
 import { generateSyntheticDocs } from '../../scripts/tools/synthetic/generate.ts';
-import { FIXTURE } from './fixture.ts';
+import { ALL_ITEMS, FIXTURE } from './fixture.ts';
 import type { SearchDoc } from '../../src/search/types.ts';
 
 /** Doc numbers of a postings entries string. */
@@ -53,9 +53,9 @@ describe('buildSearchIndex', () => {
     for (const [, content] of files) expect(() => JSON.parse(content)).not.toThrow();
   });
 
-  it('stores every SearchDoc exactly (round trip through the client)', async () => {
+  it('stores every SearchDoc of every kind exactly (round trip through the client)', async () => {
     const docs: SearchDoc[] = [
-      ...FIXTURE,
+      ...ALL_ITEMS,
       // odd cases: label overrides, non-default url, no themes
       { ...FIXTURE[0]!, id: 'odd-1', themeLabels: ['A different label', 'Fair trial'], url: 'elsewhere/#x' },
       { ...FIXTURE[1]!, id: 'odd-2', themes: [], themeLabels: [], addressees: [], addresseeLabels: [] },
@@ -69,7 +69,9 @@ describe('buildSearchIndex', () => {
 
   it('rejects duplicate ids and malformed docs', () => {
     expect(() => buildSearchIndex([FIXTURE[0]!, FIXTURE[0]!])).toThrow(/duplicate/);
-    expect(() => buildSearchIndex([{ ...FIXTURE[0], themes: 'x' } as never])).toThrow(/SearchDoc/);
+    expect(() => buildSearchIndex([{ ...FIXTURE[0], themes: 'x' } as never])).toThrow(/SearchDoc: themes/);
+    expect(() => buildSearchIndex([{ ...FIXTURE[0], what: 'motion' } as never])).toThrow(/SearchDoc: what/);
+    expect(() => buildSearchIndex([{ ...FIXTURE[0]!, year: undefined }])).toThrow(/procedure without slug, year and title/);
   });
 
   it('caps long lists: top entries + a complete hash sample + a summary of the full list', () => {
@@ -77,12 +79,13 @@ describe('buildSearchIndex', () => {
     const full = new Map<string, number[]>();
     for (const [path, content] of buildSearchIndex(docs, { cap: 1e9 })) {
       if (!path.startsWith('post/')) continue;
-      for (const [key, , enc] of (JSON.parse(content) as PostingsShard).k) full.set(key, docsOf(enc));
+      for (const [key, , enc] of (JSON.parse(content) as PostingsShard).k) if (!key.startsWith('~v:')) full.set(key, docsOf(enc));
     }
     let capped = 0;
     for (const [path, content] of buildSearchIndex(docs, { cap: 6 })) {
       if (!path.startsWith('post/')) continue;
       for (const [key, n, enc, summary] of (JSON.parse(content) as PostingsShard).k) {
+        if (key.startsWith('~v:')) continue; // spellings of a name: words, not entries
         const stored = docsOf(enc);
         const all = full.get(key)!;
         expect(all.length).toBe(n);
@@ -99,8 +102,8 @@ describe('buildSearchIndex', () => {
         const sample = all.filter((d) => docHash(d) < summary!.h);
         expect(sample.length).toBe(3);
         for (const d of sample) expect(stored).toContain(d);
-        const kinds = summary!.k.filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0);
-        expect(kinds).toBe(n); // each doc has one kind
+        const whats = summary!.w.filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0);
+        expect(whats).toBe(n); // each doc is one kind of item
       }
     }
     expect(capped).toBeGreaterThan(10);

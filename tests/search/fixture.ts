@@ -1,4 +1,4 @@
-/** A small hand-made corpus for the search tests (texts modelled on the seed documents). */
+/** A small hand-made corpus for the search tests (texts modelled on the sources): demands, and one or two items of every other kind. */
 import type { SearchDoc } from '../../src/search/types.ts';
 
 const T: Record<string, string> = {
@@ -36,6 +36,7 @@ function doc(
   const id = `${slug}-${anchor}`;
   return {
     id,
+    what: 'demand',
     text,
     procedure: p.procedure,
     slug,
@@ -51,6 +52,9 @@ function doc(
     url: `procedures/${slug}/#demand-${id}`,
   };
 }
+
+const procedureOf = (slug: string) => ({ procedure: PROC[slug]!.procedure, slug, year: PROC[slug]!.year, title: PROC[slug]!.title });
+const none = { themes: [], themeLabels: [], addressees: [], addresseeLabels: [], people: [], provisions: [] };
 
 const KOZLOV = ['Vladimir Kozlov', 'Kozlov'];
 
@@ -139,3 +143,77 @@ export const FIXTURE: SearchDoc[] = [
     ['kazakh-government'],
   ),
 ];
+
+/** One or two of every other kind of item. */
+export const OTHER_ITEMS: SearchDoc[] = [
+  {
+    id: '2013-2600#para-7',
+    what: 'paragraph',
+    text: 'Calls on the Kazakh authorities to guarantee detention conditions that conform to international standards and to allow adequate medical treatment for all prisoners, including the opposition leader Vladimir Kozlov;',
+    ...procedureOf('2013-2600'),
+    documentKind: 'resolution',
+    place: 'paragraph 7',
+    ...none,
+    themes: ['detention'],
+    themeLabels: [T['detention']!],
+    people: KOZLOV,
+    url: 'procedures/2013-2600/#para-7',
+  },
+  {
+    id: '2013-2600#recital-d',
+    what: 'recital',
+    text: 'whereas 2012 saw an overt crackdown on government critics in the wake of the Zhanaozen violence in December 2011;',
+    ...procedureOf('2013-2600'),
+    documentKind: 'resolution',
+    place: 'recital D',
+    ...none,
+    url: 'procedures/2013-2600/#recital-d',
+  },
+  {
+    id: 'event:zhanaozen-violence',
+    what: 'event',
+    heading: 'Zhanaozen violence',
+    text: 'in the wake of the Zhanaozen violence in December 2011',
+    ...procedureOf('2013-2600'),
+    place: 'recital D',
+    date: 'December 2011',
+    ...none,
+    themes: ['torture'],
+    themeLabels: [T['torture']!],
+    url: 'timeline/2011/#event-zhanaozen-violence',
+  },
+  {
+    id: 'person:bolatbek-blyalov',
+    what: 'person',
+    heading: 'Bolatbek Blyalov',
+    text: 'the human rights defender',
+    place: '2016/2607(RSP), summary ¶5.1',
+    ...none,
+    people: ['Bolatbek Blyalov', 'Blyalov'],
+    url: 'people/bolatbek-blyalov/',
+  },
+  {
+    id: 'person:vladimir-kozlov',
+    what: 'person',
+    heading: 'Vladimir Kozlov',
+    text: 'the opposition leader',
+    place: '2013/2600(RSP), paragraph 7',
+    ...none,
+    people: KOZLOV,
+    url: 'people/vladimir-kozlov/',
+  },
+  {
+    id: 'theme:torture',
+    what: 'theme',
+    heading: T['torture']!,
+    text: 'Demands to end and investigate ill-treatment in custody.',
+    ...none,
+    themes: ['torture'],
+    themeLabels: [T['torture']!],
+    url: 'themes/torture/',
+  },
+];
+
+/** The demands and the other items. */
+export const ALL_ITEMS: SearchDoc[] = [...FIXTURE, ...OTHER_ITEMS];
+

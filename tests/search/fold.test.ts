@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithMap, mapRangesToOriginal, queryWords, tokenize, trigrams } from '../../src/search/fold.ts';
+import { fold, foldWithMap, mapRangesToOriginal, spellingPattern, tokenize, trigrams } from '../../src/search/fold.ts';
 import { mulberry32 } from '../../scripts/tools/synthetic/generate.ts';
 
 describe('fold', () => {
@@ -88,13 +88,30 @@ describe('tokens', () => {
   it('splits folded text into words', () => {
     expect(tokenize(fold('Article 174(1) of the Criminal Code; OSCE/ODIHR’s'))).toEqual(['article', '174', '1', 'of', 'the', 'criminal', 'code', 'osce', 'odihr', 's']);
   });
-  it('query words are folded, distinct, without single letters', () => {
-    expect(queryWords('Kozlóv  KOZLOV a 5 Article 174')).toEqual(['kozlov', '5', 'article', '174']);
-    expect(queryWords('')).toEqual([]);
-    expect(queryWords('<img src=x onerror=alert(1)>')).toEqual(['img', 'src', 'onerror', 'alert', '1']);
-  });
   it('trigrams', () => {
     expect(trigrams('kozlov')).toEqual(['koz', 'ozl', 'zlo', 'lov']);
     expect(trigrams('ab')).toEqual([]);
+  });
+});
+
+describe('spellings in other letters', () => {
+  it('gives every Latin spelling of Cyrillic and Kazakh letters, and none for plain English words', () => {
+    const matches = (typed: string, word: string) => spellingPattern(typed)!.test(word);
+    expect(matches('Қазақстан', 'kazakhstan')).toBe(true);
+    expect(matches('Қазақстан', 'qazaqstan')).toBe(true);
+    expect(matches('Жаңаөзен', 'zhanaozen')).toBe(true);
+    expect(matches('Жаңаөзен', 'janaozen')).toBe(true);
+    expect(matches('Евгений', 'yevgeniy')).toBe(true);
+    expect(matches('Нұрғалиев', 'nurgaliev')).toBe(true);
+    expect(matches('Өскемен', 'oskemen')).toBe(true);
+    expect(matches('Үштөбе', 'ushtobe')).toBe(true);
+    expect(matches('Һ', 'h')).toBe(true);
+    expect(matches('Ақсу', 'aksu')).toBe(true);
+    expect(matches('Ақсу', 'akso')).toBe(false);
+    expect(matches('Қозлов', 'kozlova')).toBe(false);
+    expect(spellingPattern('Козлов')).toBeUndefined(); // one spelling: fold()'s
+    expect(spellingPattern('Kozlov')).toBeUndefined();
+    expect(spellingPattern('q.b')!.test('kxb')).toBe(false); // other typed characters are literal
+    expect(spellingPattern('q.b')!.test('k.b')).toBe(true);
   });
 });

@@ -15,14 +15,18 @@ describe('synthetic corpus', () => {
 
   it('is marked synthetic and cannot collide with real references', () => {
     const { docs, procedures } = generateSyntheticCorpus(50, 1);
-    expect(docs.length).toBeGreaterThan(50 * 17);
-    expect(docs.length).toBeLessThan(50 * 23);
+    const demands = docs.filter((d) => d.what === 'demand');
+    expect(demands.length).toBeGreaterThan(50 * 17);
+    expect(demands.length).toBeLessThan(50 * 23);
+    // every kind of item: texts, events, people, themes
+    expect(new Set(docs.map((d) => d.what))).toEqual(new Set(['demand', 'paragraph', 'recital', 'citation', 'summary', 'event', 'person', 'theme']));
+    expect(docs.length).toBeGreaterThan(50 * 45);
     for (const p of procedures) {
       expect(p.title.startsWith('[SYNTHETIC] ')).toBe(true);
       expect(p.reference).toMatch(/^9\d{3}\/\d{4}\(RSP\)$/);
     }
     expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
-    for (const d of docs) expect(d.url).toBe(`procedures/${d.slug}/#demand-${d.id}`);
+    for (const d of demands) expect(d.url).toBe(`procedures/${d.slug}/#demand-${d.id}`);
   });
 
   it('ground truth lists exactly the docs that name each planted person', () => {
@@ -30,11 +34,14 @@ describe('synthetic corpus', () => {
     for (const p of truth.people) {
       const named = docs.filter((d) => d.people.includes(p.name)).map((d) => d.id);
       expect(named.sort()).toEqual([...p.docIds].sort());
-      for (const id of p.docIds) expect(docs.find((d) => d.id === id)!.text).toContain(p.name);
+      for (const id of p.docIds) {
+        const d = docs.find((x) => x.id === id)!;
+        expect(`${d.heading ?? ''} ${d.text}`).toContain(p.name);
+      }
     }
   });
 
-  it('writes procedure Markdown the site accepts (schema + body parser), with every demand an item', async () => {
+  it('writes procedure Markdown the site accepts (schema + body parser), with the same items, demands and quotes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synthetic-'));
     try {
       const files = await generateSyntheticProcedureMarkdown(dir, 3, 4);
@@ -50,8 +57,13 @@ describe('synthetic corpus', () => {
         for (const d of p.documents) if (d.dateline) expect(body).not.toContain(d.dateline);
         const parsed = parseProcedureBody(body, front.documents, `${p.slug}.md`);
         expect(parsed.issues).toEqual([]);
-        const anchors = new Set(parsed.documents.flatMap((d) => d.items.map((i) => i.anchor)));
-        for (const doc of corpus.docs.filter((d) => d.slug === p.slug)) expect(anchors.has(doc.id.slice(p.slug.length + 1))).toBe(true);
+        const items = new Map(parsed.documents.flatMap((d) => d.items.map((i) => [i.anchor, i])));
+        for (const doc of corpus.docs.filter((d) => d.slug === p.slug)) {
+          if (doc.what === 'demand') expect(items.get(doc.id.slice(p.slug.length + 1))?.text).toContain(doc.text);
+          else if (doc.what === 'event') {
+            if (doc.place) expect(parsed.documents.flatMap((d) => d.items).some((i) => i.text.includes(doc.text))).toBe(true);
+          } else expect(items.get(doc.id.slice(p.slug.length + 1))?.text).toBe(doc.text);
+        }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -8,16 +8,25 @@
  * "anchor" people (e.g. "Viktor Kozlov") that benchmark queries target. Texts recombine the
  * phrasing of real resolutions ("Calls on the Kazakh authorities to release …").
  *
- *   generateSyntheticDocs(procedures, seed?)          → SearchDoc[] (≈ 20 demands per procedure)
+ *   generateSyntheticDocs(procedures, seed?)          → SearchDoc[]: per procedure ≈ 20 demands and
+ *                                                       every item of its texts (≈ 28: summary
+ *                                                       paragraphs and bullets, citations, recitals,
+ *                                                       paragraphs), 3 timeline events (two the
+ *                                                       recitals state, the vote), then a person per
+ *                                                       planted name and the 18 themes — the shape
+ *                                                       src/search/docs.ts gives the real content
  *   generateSyntheticCorpus(procedures, seed?)        → { procedures, docs, truth } (truth = which
- *                                                       docs mention each planted name/phrase)
+ *                                                       docs mention each planted name/phrase: for
+ *                                                       people, every item naming them)
  *   generateSyntheticProcedureMarkdown(dir, procedures, seed?) → writes <slug>.md files in the
  *                                                       content format (CONTENT-FORMAT.md)
  *
  * Run directly to write Markdown: node scripts/tools/synthetic/generate.ts --out /tmp/synthetic --procedures 200
  */
-import type { SearchDoc } from '../../../src/search/types.ts';
-import { demandPath } from '../../../src/site/paths.ts';
+import type { SearchDoc, What } from '../../../src/search/types.ts';
+import { searchId } from '../../../src/search/layout.ts';
+import { itemName } from '../../../src/site/labels.ts';
+import { demandPath, eventFragment, itemPath, listingYearPath, personPath, themePath, timelinePath } from '../../../src/site/paths.ts';
 
 // ── PRNG ─────────────────────────────────────────────────────────────────────────────────────────
 export function mulberry32(seed: number): () => number {
@@ -241,6 +250,22 @@ function genSurname(rng: Rng, female: boolean): string {
   return root + rng.pick(female ? SUF_F : SUF_M);
 }
 
+/** How the texts describe a synthetic person (a person's doc quotes one). */
+const ROLES = ['the human rights defender', 'the opposition politician', 'the independent journalist', 'the trade union leader', 'the civil society activist'];
+
+/** A person's page id: their name without diacritics, lower-case, hyphenated. */
+const personId = (name: string) => stripDiacritics(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** An anchor in plain words, as the site names it ("paragraph 3", "recital B", "summary ¶4.2"). */
+function placeOf(anchor: string): string {
+  let m = /^para-(\d+)$/.exec(anchor);
+  if (m) return itemName('para', m[1]!, anchor);
+  if ((m = /^recital-([a-z])$/.exec(anchor))) return itemName('recital', m[1]!.toUpperCase(), anchor);
+  if ((m = /^citation-(\d+)$/.exec(anchor))) return itemName('citation', m[1]!, anchor);
+  if ((m = /^summary-(\d+)-(\d+)$/.exec(anchor))) return itemName('bullet', `${m[1]}-${m[2]}`, anchor);
+  return itemName('summary', '', anchor);
+}
+
 function stripDiacritics(s: string): string {
   return s
     .normalize('NFKD')
@@ -432,13 +457,33 @@ export function generateSyntheticCorpus(procedures: number, seed = 1): Synthetic
     });
     procs.push({ reference, slug, year, date, title, documents });
 
+    // every name a text prints, per anchor (for the people field of items and events)
+    const named = new Map<string, Person[]>();
+    const name = (anchor: string, person: Person) => {
+      const l = named.get(anchor) ?? [];
+      if (!l.includes(person)) l.push(person);
+      named.set(anchor, l);
+    };
+    const spellings = (people: Person[]) => [...new Set(people.flatMap((person) => [person.name, ...person.aliases]))];
+    const credit = (person: Person, id: string) => {
+      const t = peopleTruth.get(person.name)!;
+      if (!t.docIds.includes(id)) t.docIds.push(id);
+    };
+    const ofProcedure = { procedure: reference, slug, year, title };
+    const labelled = (themes: string[], addressees: string[]) => ({
+      themes,
+      themeLabels: themes.map((t) => themeLabel.get(t)!),
+      addressees,
+      addresseeLabels: addressees.map((a) => addrLabel.get(a)!),
+    });
+
+    const leadIns = new Map<string, string>();
+    paragraphs.forEach((para, i) => para.bullets.forEach((_, b) => leadIns.set(`summary-${i + 1}-${b + 1}`, para.text)));
     for (const d of demands) {
       const id = `${slug}-${d.anchor}`;
-      const people: string[] = [];
       for (const person of d.people) {
-        for (const n of [person.name, ...person.aliases]) if (!people.includes(n)) people.push(n);
-        const t = peopleTruth.get(person.name)!;
-        if (!t.docIds.includes(id)) t.docIds.push(id);
+        credit(person, id);
+        name(d.anchor, person);
       }
       const provisions = [...new Set(d.provisions)];
       if (provisions.length) {
@@ -454,21 +499,99 @@ export function generateSyntheticCorpus(procedures: number, seed = 1): Synthetic
       }
       docs.push({
         id,
+        what: 'demand',
         text: d.text,
-        procedure: reference,
-        slug,
-        year,
-        title,
+        leadIn: d.kind === 'summary' ? (leadIns.get(d.anchor) ?? '') : 'The European Parliament,',
+        ...ofProcedure,
         documentKind: d.kind,
-        themes: d.themes,
-        themeLabels: d.themes.map((t) => themeLabel.get(t)!),
-        addressees: d.addressees,
-        addresseeLabels: d.addressees.map((a) => addrLabel.get(a)!),
-        people,
+        place: placeOf(d.anchor.replace(/^motion-/, '')),
+        ...labelled(d.themes, d.addressees),
+        people: spellings(d.people),
         provisions,
         url: demandPath(slug, id),
       });
     }
+
+    // every item of the texts, carrying what its demands are about (as src/search/docs.ts does)
+    const items: { anchor: string; what: What; text: string; kind: SearchDoc['documentKind'] }[] = [];
+    paragraphs.forEach((para, i) => {
+      items.push({ anchor: `summary-${i + 1}`, what: 'summary', text: para.text, kind: 'summary' });
+      para.bullets.forEach((b, j) => items.push({ anchor: `summary-${i + 1}-${j + 1}`, what: 'summary', text: b, kind: 'summary' }));
+    });
+    citations.forEach((c, i) => items.push({ anchor: `${prefix}citation-${i + 1}`, what: 'citation', text: `${c},`, kind: fullKind }));
+    recitals.forEach((r, i) => items.push({ anchor: `${prefix}recital-${String.fromCharCode(97 + i)}`, what: 'recital', text: r, kind: fullKind }));
+    numbered.forEach((n, i) => items.push({ anchor: `${prefix}para-${i + 1}`, what: 'paragraph', text: n, kind: fullKind }));
+    name(`${prefix}recital-a`, cast[0]!);
+    for (const item of items) {
+      const own = demands.filter((d) => d.anchor === item.anchor);
+      const id = searchId.item(slug, item.anchor);
+      const people = named.get(item.anchor) ?? [];
+      for (const person of people) credit(person, id);
+      docs.push({
+        id,
+        what: item.what,
+        text: item.text,
+        ...ofProcedure,
+        documentKind: item.kind,
+        place: placeOf(item.anchor.replace(/^motion-/, '')),
+        ...labelled([...new Set(own.flatMap((d) => d.themes))], [...new Set(own.flatMap((d) => d.addressees))]),
+        people: spellings(people),
+        provisions: [...new Set(own.flatMap((d) => d.provisions))],
+        url: itemPath(slug, item.anchor),
+      });
+    }
+
+    // timeline events: two facts the recitals state, and the vote
+    const detained = /^whereas on (\d+ \w+ \d{4}) (.+) was detained in (.+?) on charges/.exec(recitals[0]!)!;
+    const events: { id: string; title: string; date: string; quote: string; anchor?: string; themes: string[]; people: Person[] }[] = [
+      { id: `${slug}-detention`, title: `Detention of ${cast[0]!.name}`, date: detained[1]!, quote: recitals[0]!.slice(8, recitals[0]!.indexOf(' on charges')), anchor: `${prefix}recital-a`, themes: ['political-prisoners'], people: [cast[0]!] },
+      { id: `${slug}-outlet-ban`, title: `Ban on ${outlet}`, date: String(year), quote: `${outlet} was banned on charges of extremism`, anchor: `${prefix}recital-b`, themes: ['expression'], people: [] },
+      { id: `${slug}-vote`, title: 'Results of vote in Parliament', date: `${day} ${MONTHS[month - 1]} ${year}`, quote: '', themes: [], people: [] },
+    ];
+    for (const e of events) {
+      const id = searchId.event(e.id);
+      for (const person of e.people) credit(person, id);
+      docs.push({
+        id,
+        what: 'event',
+        heading: e.title,
+        text: e.quote,
+        ...ofProcedure,
+        ...(e.anchor ? { place: placeOf(e.anchor.replace(/^motion-/, '')) } : {}),
+        date: e.date,
+        ...labelled(e.themes, []),
+        people: spellings(e.people),
+        provisions: [],
+        url: `${listingYearPath(timelinePath(), year)}#${eventFragment(e.id)}`,
+      });
+    }
+  }
+
+  // people (every planted person a text names) and themes
+  const personIds = new Set<string>();
+  for (const t of peopleTruth.values()) {
+    if (!t.docIds.length) continue;
+    let page = personId(t.name);
+    for (let n = 2; personIds.has(page); n++) page = `${personId(t.name)}-${n}`;
+    personIds.add(page);
+    const id = searchId.person(page);
+    t.docIds.push(id);
+    docs.push({
+      id,
+      what: 'person',
+      heading: t.name,
+      text: ROLES[t.name.length % ROLES.length]!,
+      themes: [],
+      themeLabels: [],
+      addressees: [],
+      addresseeLabels: [],
+      people: [...new Set([t.name, ...t.aliases])],
+      provisions: [],
+      url: personPath(page),
+    });
+  }
+  for (const [id, label] of THEMES) {
+    docs.push({ id: searchId.theme(id), what: 'theme', heading: label, text: `[SYNTHETIC] Demands about ${label.toLowerCase()}.`, themes: [id], themeLabels: [label], addressees: [], addresseeLabels: [], people: [], provisions: [], url: themePath(id) });
   }
   return {
     procedures: procs,

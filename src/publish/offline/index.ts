@@ -79,7 +79,8 @@ export function writeArchive(dir: string, files: string[], target: string): void
       else writeSync(fd, chunk);
     });
     for (const p of files.filter((f) => f !== ARCHIVE_PATH)) {
-      const entry = new ZipDeflate(`${ARCHIVE_FOLDER}/${p}`, { level: 9, mtime: ARCHIVE_TIME });
+      const entry = new ZipDeflate(`${ARCHIVE_FOLDER}/${p}`, { level: 9 });
+      entry.mtime = ARCHIVE_TIME;
       zip.add(entry);
       entry.push(readFileSync(path.join(dir, p)), true);
     }
