@@ -1,7 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { relativeLinks } from './src/publish/relative-links.ts';
 
-/** Sub-path the site is served under (`BASE_PATH=/kz/`); every link and asset goes through it. */
+/**
+ * Sub-path of the canonical site (`BASE_PATH=/kz/`): it goes into the absolute addresses built from
+ * SITE_URL (canonical, sitemap, feeds). Built pages link page-relative (src/publish/relative-links.ts),
+ * so the same dist/ works at any path.
+ */
 const base = process.env.BASE_PATH || '/';
 /** Absolute origin for canonical links and feeds (`SITE_URL=https://example.org`); unset → none. */
 const site = process.env.SITE_URL || undefined;
@@ -34,6 +39,8 @@ export default defineConfig({
   // A class per scoped element costs fewer bytes than a data attribute: pages stay one round trip.
   scopedStyleStrategy: 'class',
   devToolbar: { enabled: false },
+  // Root-relative links → page-relative, after the build: one dist/ for every path.
+  integrations: [relativeLinks()],
   security: {
     // Hashes every inline script and style into a CSP <meta>; no 'unsafe-inline'.
     csp: true,
