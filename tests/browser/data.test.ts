@@ -56,7 +56,7 @@ describe.each(TARGETS)('data: $dir (base $base)', ({ dir, base }) => {
     const opened = await openPage(browser, `${server.url}data/`);
     try {
       const rows = await opened.page.$$eval('#files ~ .table-wrap tbody tr', (trs) =>
-        trs.map((tr) => ({ href: tr.querySelector('th a')!.getAttribute('href')!, size: tr.querySelectorAll('td')[2]!.textContent!.trim(), schema: tr.querySelectorAll('td')[3]!.querySelector('a')?.getAttribute('href') })),
+        trs.map((tr) => ({ href: tr.querySelector<HTMLAnchorElement>('th a')!.pathname, size: tr.querySelectorAll('td')[2]!.textContent!.trim(), schema: tr.querySelectorAll('td')[3]!.querySelector('a')?.pathname })),
       );
       expect(rows.length).toBeGreaterThanOrEqual(8);
       for (const r of rows) {
@@ -79,7 +79,7 @@ describe.each(TARGETS)('data: $dir (base $base)', ({ dir, base }) => {
   it('feeds parse as XML in Chromium; there is no sitemap without SITE_URL', async () => {
     const opened = await openPage(browser, `${server.url}data/`);
     try {
-      const themeFeeds = await opened.page.$$eval('#feeds ~ ul.tags a', (as) => as.map((a) => a.getAttribute('href')!));
+      const themeFeeds = await opened.page.$$eval('#feeds ~ ul.tags a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
       const feeds = [`${base}feeds/resolutions.xml`, ...themeFeeds];
       expect(themeFeeds.length).toBeGreaterThan(0);
       for (const href of feeds) {
@@ -145,7 +145,7 @@ describe.each(TARGETS)('data: $dir (base $base)', ({ dir, base }) => {
   it('procedure pages with JSON-LD or citation boxes raise no CSP violation', async () => {
     const opened = await openPage(browser, server.url);
     try {
-      const links = await opened.page.$$eval('a[href*="procedures/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')!))]);
+      const links = await opened.page.$$eval('a[href*="procedures/"]', (as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).pathname))]);
       expect(links.length).toBeGreaterThan(0);
       for (const href of links) {
         await opened.goto(server.origin + href);

@@ -66,13 +66,13 @@ async function crawl(context: BrowserContext, origin: string, start: string, wit
           kind: (li as HTMLElement).dataset.kind,
           landmark: li.classList.contains('landmark'),
           year: Number(li.closest('section')!.querySelector('h2')!.id.slice(1)),
-          themes: [...li.querySelectorAll('.themes a')].map((a) => a.getAttribute('href')!),
+          themes: [...li.querySelectorAll('a')].filter((a) => a.closest('.themes')).map((a) => a.pathname),
           sourced: !!li.querySelector('a.source-link'),
         })),
-        prev: document.querySelector('a[rel="prev"]')?.getAttribute('href') ?? undefined,
-        next: document.querySelector('a[rel="next"]')?.getAttribute('href') ?? undefined,
-        sourceLinks: [...document.querySelectorAll('li.event a.source-link, li.event a.also-link')].map((a) => a.getAttribute('href')!),
-        currentFilters: [...document.querySelectorAll('nav.filters a[aria-current="page"]')].map((a) => a.getAttribute('href')!),
+        prev: document.querySelector<HTMLAnchorElement>('a[rel="prev"]')?.pathname ?? undefined,
+        next: document.querySelector<HTMLAnchorElement>('a[rel="next"]')?.pathname ?? undefined,
+        sourceLinks: [...document.querySelectorAll<HTMLAnchorElement>('li.event a.source-link, li.event a.also-link')].map((a) => a.pathname + a.hash),
+        currentFilters: [...document.querySelectorAll<HTMLAnchorElement>('nav.filters a[aria-current="page"]')].map((a) => a.pathname),
         links: [...document.querySelectorAll('main a[href]')].map((a) => (a as HTMLAnchorElement).href),
       }));
       pages.set(pathname, { pathname, ...found });
@@ -137,7 +137,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     expect(opened.response?.status()).toBe(200);
     expectClean(opened);
     expect(await opened.page.locator('h1').innerText()).toMatch(/^Timeline \d{4}–\d{4}$/);
-    expect(await opened.page.locator('nav[aria-label="Main"] a[aria-current="page"]').getAttribute('href')).toBe(`${BASE}timeline/`);
+    expect(await opened.page.locator('nav[aria-label="Main"] a[aria-current="page"]').evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(`${BASE}timeline/`);
   });
 
   it('reaches every event and every resolution from /timeline/ by plain links, each on one page', () => {
@@ -153,10 +153,10 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     const rows = await page.locator('.overview-alt tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         year: Number((tr as HTMLElement).dataset.year),
-        href: tr.querySelector('th a')?.getAttribute('href'),
+        href: tr.querySelector<HTMLAnchorElement>('th a')?.pathname,
         facts: Number(tr.querySelectorAll('td')[0]!.textContent),
         steps: Number(tr.querySelectorAll('td')[1]!.textContent),
-        resolutions: [...tr.querySelectorAll('td')[2]!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        resolutions: [...tr.querySelectorAll('td')[2]!.querySelectorAll('a')].map((a) => a.pathname),
       })),
     );
     const crawled = [...timeline.pages.values()];
@@ -170,7 +170,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
       expect(r.resolutions, `${r.year}: resolutions`).toEqual(listed.filter((e) => e.landmark).map((e) => `${BASE}procedures/${e.id.slice('resolution-'.length)}/`));
     }
     // An old link to a year of the one-page timeline still lands on that year.
-    expect(await page.locator(`#y${withEntries[0]} a`).getAttribute('href')).toBe(`${BASE}timeline/${withEntries[0]}/`);
+    expect(await page.locator(`#y${withEntries[0]} a`).evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(`${BASE}timeline/${withEntries[0]}/`);
   });
 
   it('lists entries in date order across the year pages, grouped by year, with the four resolutions as landmarks', () => {
@@ -211,8 +211,8 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     const page = await openPage(browser, server.origin + order[1]!.pathname);
     try {
       expectClean(page);
-      expect(await page.page.locator('main p.meta a').first().getAttribute('href')).toBe(`${BASE}timeline/`);
-      expect(await page.page.locator('nav[aria-label="Years"] a[aria-current="page"]').getAttribute('href')).toBe(order[1]!.pathname);
+      expect(await page.page.locator('main p.meta a').first().evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(`${BASE}timeline/`);
+      expect(await page.page.locator('nav[aria-label="Years"] a[aria-current="page"]').evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(order[1]!.pathname);
       await Promise.all([page.page.waitForURL(`**${order[2]!.pathname}`), page.page.locator('a[rel="next"]').click()]);
       await Promise.all([page.page.waitForURL(`**${order[1]!.pathname}`), page.page.locator('a[rel="prev"]').click()]);
     } finally {
@@ -258,7 +258,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
   });
 
   it('a kind filter link leads to a page with only that kind', async () => {
-    const kinds = await opened.page.locator('nav.filters a[data-kind]').evaluateAll((as) => as.map((a) => ({ kind: (a as HTMLElement).dataset.kind!, href: a.getAttribute('href')! })));
+    const kinds = await opened.page.locator('nav.filters a[data-kind]').evaluateAll((as) => as.map((a) => ({ kind: (a as HTMLElement).dataset.kind!, href: (a as HTMLAnchorElement).pathname })));
     expect(kinds.length).toBeGreaterThan(3);
     const court = kinds.find((k) => k.kind === 'court') ?? kinds[0]!;
     const page = await browser.newPage();
@@ -269,7 +269,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
       expect(shown).toHaveLength(events.filter((e) => e.kind === court.kind).length);
       expect(new Set(shown)).toEqual(new Set([court.kind]));
       expect(await page.locator('nav.filters a[aria-current="page"]').getAttribute('data-kind')).toBe(court.kind);
-      expect(await page.locator('nav.filters a', { hasText: 'Show all' }).getAttribute('href')).toBe(`${BASE}timeline/`);
+      expect(await page.locator('nav.filters a', { hasText: 'Show all' }).evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(`${BASE}timeline/`);
       expect(await page.locator('li.landmark').count()).toBeGreaterThan(0);
     } finally {
       await page.close();
@@ -278,7 +278,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
 
   it('every filter shows all and only its kind or theme, and works without JavaScript', async () => {
     const links = await opened.page.locator('nav.filters a[data-kind], nav.filters a[data-theme]').evaluateAll((as) =>
-      as.map((a) => ({ kind: (a as HTMLElement).dataset.kind, theme: (a as HTMLElement).dataset.theme, href: a.getAttribute('href')! })),
+      as.map((a) => ({ kind: (a as HTMLElement).dataset.kind, theme: (a as HTMLElement).dataset.theme, href: (a as HTMLAnchorElement).pathname })),
     );
     const context = await browser.newContext({ javaScriptEnabled: false });
     const problems: string[] = [];
