@@ -1,18 +1,16 @@
 /// <reference types="node" />
 // The Data page, downloads, feeds, JSON-LD, citation boxes and host headers in Chromium, against
-// the BUILT site. Run `npm run build` (and the /kz/ build for dist-kz) first; `npm test` does.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+// the BUILT site. Run `npm run build` first; `npm test` does. (That every link of the Data page
+// also resolves in a copy of dist/ at another path is the crawl's: tests/browser/crawl.test.ts.)
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distPath, launchBrowser, openPage, serveDist } from './harness';
+import { launchBrowser, openPage, serveDist } from './harness';
 
 // DATA_TEST_DIST=dir DATA_TEST_BASE=/kz/ adds another build, e.g. one made with SITE_URL.
 const TARGETS = [
   { dir: 'dist', base: '/' },
-  { dir: 'dist-kz', base: '/kz/' },
   ...(process.env.DATA_TEST_DIST ? [{ dir: process.env.DATA_TEST_DIST, base: process.env.DATA_TEST_BASE ?? '/' }] : []),
-].filter((t) => t.dir !== 'dist-kz' || existsSync(path.join(distPath(t.dir), 'index.html')));
+];
 
 /** The Data page's way of writing sizes. */
 const human = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
