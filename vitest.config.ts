@@ -11,6 +11,9 @@ import { defineConfig } from 'vitest/config';
 //            browser, not Vitest "browser mode".
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one file at a time. Two: the browser files spend much of their
+    // time waiting on Chromium, so unit files (builds, the importer) run beside them.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -28,8 +31,6 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One file at a time: the crawl keeps both cores busy on its own (two pages in flight).
-          fileParallelism: false,
         },
       },
     ],
