@@ -9,9 +9,9 @@
 //   and every id (and a[name]) it offers as a fragment target;
 // - CSP: the page's CSP <meta> read from the DOM, securitypolicyviolation events, and requests to
 //   other origins (aborted, so a test never waits on the network);
-// - with `full`: axe-core (WCAG 2.2 A and AA rules) in the light scheme, its colour rules again in
-//   the dark scheme (emulated on the same page), and the page's width at 1366 and at 320 px
-//   (the same page resized).
+// - with `full`: axe-core (WCAG 2.2 A and AA rules, at 1366 px) in the light scheme, its colour
+//   rules again in the dark scheme (emulated on the same page), and the page's width at 1366 and
+//   at 320 px (the same page resized).
 // Redirect stubs (<meta http-equiv="refresh">, written by Astro's `redirects`) are not loaded: their
 // status is fetched and their target checked as a link.
 //
@@ -170,6 +170,7 @@ function readPage(page: Page) {
       links: checked,
       ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((a) => a.getAttribute('name')!)),
       hasH1: !!document.querySelector('h1'),
+      scrollWidth: document.documentElement.scrollWidth,
       canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null,
       cspMeta: problems,
     };
@@ -205,23 +206,30 @@ async function visit(opened: OpenedPage, server: RunningServer, file: string, fu
     record.ms[name] = Date.now() - lap;
     lap = Date.now();
   };
-  if (full) await page.setViewportSize({ width: WIDTHS[0], height: 900 });
   const response = await opened.goto(server.origin + pagePath);
   record.status = response?.status() ?? null;
   // On pages with scripts, let late requests (module imports, fetches) and events happen.
   if (await page.locator('script[src], script[type="module"]').count()) await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   phase('load');
-  Object.assign(record, await readPage(page));
+  const { scrollWidth, ...read } = await readPage(page);
+  Object.assign(record, read);
   phase('read');
   if (full) {
+    // The page is measured at the width it loaded at (the last one the previous page had), then
+    // resized once to the other; axe runs at the desktop width. One resize per page.
+    const loadedAt = page.viewportSize()?.width ?? WIDTHS[0];
+    const other = loadedAt === WIDTHS[0] ? WIDTHS[1] : WIDTHS[0];
+    const resize = async () => {
+      await page.setViewportSize({ width: other, height: 900 });
+      record.widths!.push({ viewport: other, scrollWidth: await page.evaluate(() => document.documentElement.scrollWidth) });
+    };
+    record.widths = [{ viewport: loadedAt, scrollWidth }];
+    if (loadedAt !== WIDTHS[0]) await resize();
     record.axe = { light: await runAxe(page, 'light'), dark: await runAxe(page, 'dark', COLOUR_RULES) };
     await page.emulateMedia({ colorScheme: 'light' });
     phase('axe');
-    record.widths = [];
-    for (const width of WIDTHS) {
-      if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 800 });
-      record.widths.push({ viewport: width, scrollWidth: await page.evaluate(() => document.documentElement.scrollWidth) });
-    }
+    if (loadedAt === WIDTHS[0]) await resize();
+    record.widths.sort((a, b) => b.viewport - a.viewport);
     phase('widths');
   }
   record.consoleErrors = opened.consoleErrors.slice(mark.c);
