@@ -11,9 +11,9 @@ import { defineConfig } from 'vitest/config';
 //            browser, not Vitest "browser mode".
 export default defineConfig({
   test: {
-    // Vitest's default on 2 cores is one file at a time. Two: the browser files spend much of their
-    // time waiting on Chromium, so unit files (builds, the importer) run beside them.
-    maxWorkers: 2,
+    // Vitest's default on 2 cores is one file at a time. Three: the browser files spend much of their
+    // time waiting on Chromium, so other files (builds, the importer, other pages) run beside them.
+    maxWorkers: 3,
     projects: [
       {
         test: {

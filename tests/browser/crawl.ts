@@ -60,6 +60,10 @@ export interface PageRecord {
   /** A redirect stub: not loaded in Chromium. */
   redirect: boolean;
   hasH1: boolean;
+  /** It runs scripts (which may fetch more once loaded). */
+  scripted: boolean;
+  /** Its `<base href>`, if any: links resolve against it. */
+  baseHref: string | null;
   canonical: string | null;
   ids: string[];
   links: Link[];
@@ -170,6 +174,8 @@ function readPage(page: Page) {
       links: checked,
       ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((a) => a.getAttribute('name')!)),
       hasH1: !!document.querySelector('h1'),
+      scripted: !!document.querySelector('script[src], script[type="module"]'),
+      baseHref: document.querySelector('base[href]')?.getAttribute('href') ?? null,
       scrollWidth: document.documentElement.scrollWidth,
       canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null,
       cspMeta: problems,
@@ -189,7 +195,7 @@ async function visit(opened: OpenedPage, server: RunningServer, file: string, fu
   const pagePath = urlPathOfFile(file, server.base);
   const mark = { c: opened.consoleErrors.length, p: opened.pageErrors.length, f: opened.failedRequests.length, e: opened.externalRequests.length, v: opened.cspViolations.length };
   const record: PageRecord = {
-    path: pagePath, file, status: null, redirect: false, hasH1: false, canonical: null, ids: [], links: [],
+    path: pagePath, file, status: null, redirect: false, hasH1: false, scripted: false, baseHref: null, canonical: null, ids: [], links: [],
     consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], cspViolations: [], cspMeta: [], ms: { total: 0 },
   };
   const target = refreshTarget(readFileSync(path.join(server.dir, file), 'utf8'));
@@ -208,11 +214,11 @@ async function visit(opened: OpenedPage, server: RunningServer, file: string, fu
   };
   const response = await opened.goto(server.origin + pagePath);
   record.status = response?.status() ?? null;
-  // On pages with scripts, let late requests (module imports, fetches) and events happen.
-  if (await page.locator('script[src], script[type="module"]').count()) await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-  phase('load');
   const { scrollWidth, ...read } = await readPage(page);
   Object.assign(record, read);
+  // On pages with scripts, let late requests (module imports, fetches) and events happen.
+  if (record.scripted) await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  phase('load');
   phase('read');
   if (full) {
     // The page is measured at the width it loaded at (the last one the previous page had), then
@@ -262,6 +268,32 @@ export async function crawl(browser: Browser, server: RunningServer, files: stri
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 2, files.length) }, worker));
   return files.map((f) => records.get(f)!);
+}
+
+/**
+ * The records of the same pages served by `mirror` (the same folder at another path), without
+ * loading them again: the HTML is the same bytes, so each page's links as written are resolved
+ * against its address on the mirror, as the browser would, and the page itself is requested there.
+ * What only running the page shows (requests its scripts make) needs a visit: `crawl` the
+ * `scripted` pages on the mirror and put those records in place of these.
+ */
+export async function onMirror(records: PageRecord[], from: RunningServer, mirror: RunningServer): Promise<PageRecord[]> {
+  return Promise.all(
+    records.map(async (r) => {
+      const path = mirror.base + r.path.slice(from.base.length);
+      const pageUrl = new URL(path, mirror.origin);
+      const base = r.baseHref ? new URL(r.baseHref, pageUrl) : pageUrl;
+      const resolve = (raw: string) => {
+        try {
+          return new URL(raw, base).href;
+        } catch {
+          return '';
+        }
+      };
+      const status = (await fetch(pageUrl, { method: 'HEAD', redirect: 'manual' })).status;
+      return { ...r, path, status, links: r.links.map((l) => ({ ...l, url: resolve(l.raw) })), consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], cspViolations: [], ms: { total: 0 } };
+    }),
+  );
 }
 
 // ── Checks: records → problems ─────────────────────────────────────────────────────────────────
