@@ -78,8 +78,8 @@ export interface PageRecord {
   axe?: { light: AxeViolation[]; dark: AxeViolation[] };
   /** With `full`: document width per viewport width. */
   widths?: Array<{ viewport: number; scrollWidth: number }>;
-  /** Milliseconds spent: in all, loading, reading links and ids, in axe, measuring widths. */
-  ms: { total: number; load?: number; read?: number; axe?: number; widths?: number };
+  /** Milliseconds spent: in all, loading and reading links and ids, in axe, measuring widths. */
+  ms: { total: number; load?: number; axe?: number; widths?: number };
 }
 
 export interface Problem {
@@ -208,18 +208,20 @@ async function visit(opened: OpenedPage, server: RunningServer, file: string, fu
   }
   const { page } = opened;
   let lap = Date.now();
-  const phase = (name: 'load' | 'read' | 'axe' | 'widths') => {
+  const phase = (name: 'load' | 'axe' | 'widths') => {
     record.ms[name] = Date.now() - lap;
     lap = Date.now();
   };
   const response = await opened.goto(server.origin + pagePath);
   record.status = response?.status() ?? null;
-  const { scrollWidth, ...read } = await readPage(page);
+  let { scrollWidth, ...read } = await readPage(page);
+  if (read.scripted) {
+    // Let late requests (module imports, fetches) and events happen, and read what they added.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    ({ scrollWidth, ...read } = await readPage(page));
+  }
   Object.assign(record, read);
-  // On pages with scripts, let late requests (module imports, fetches) and events happen.
-  if (record.scripted) await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   phase('load');
-  phase('read');
   if (full) {
     // The page is measured at the width it loaded at (the last one the previous page had), then
     // resized once to the other; axe runs at the desktop width. One resize per page.
