@@ -7,9 +7,9 @@
  *
  * - Only the bytes of the attribute values that change are touched; everything else, including
  *   the inline scripts and styles whose hashes the CSP `<meta>` lists, stays byte for byte.
- *   The HTML is read with htmlparser2 (a maintained tokenizer that gives each attribute's source
- *   offset; it parses the whole site several times faster than a full DOM parser, which matters
- *   at 2,000 procedures).
+ *   The HTML is read with htmlparser2's tokenizer (maintained; it gives each attribute value's
+ *   source offsets, and reads the site several times faster than a DOM parser, which matters at
+ *   2,000 procedures).
  * - Rewritten: `href`, `src`, `action`, `formaction`, `poster`, `cite`, `data` (on `<object>`),
  *   `xlink:href`, `srcset`/`imagesrcset` candidates, the URL of a `<meta http-equiv="refresh">`,
  *   and any `data-*` attribute whose value is a path under the base (the search page's
@@ -27,7 +27,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { normalizeBase } from '../site/paths.ts';
 
 /** The page a host serves at any missing address: it keeps base-absolute links (see above). */
@@ -95,8 +95,7 @@ interface RawAttribute {
   start: number;
 }
 
-/** An attribute's name, `=`, and value (quoted or not), starting at its name. */
-const ATTRIBUTE = /[^\s"'>/=]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'=<`]+))/y;
+const noop = () => undefined;
 
 /**
  * `html` (the page served at `pagePath`) with its root-relative URLs under `base` made
@@ -106,43 +105,65 @@ const ATTRIBUTE = /[^\s"'>/=]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'=<`]+))/y;
 export function relativizeHtml(html: string, pagePath: string, base: string): { html: string; rewritten: number } {
   const b = normalizeBase(base);
   const edits: Array<{ start: number; end: number; text: string }> = [];
-  let attributes: RawAttribute[] = [];
   let tag = '';
+  let attributes: RawAttribute[] = [];
+  let name = '';
+  let valueStart = -1;
+  let valueEnd = -1;
 
-  const parser: Parser = new Parser(
+  const endTag = () => {
+    const isRefresh = tag === 'meta' && attributes.some((a) => a.name === 'http-equiv' && a.raw.trim().toLowerCase() === 'refresh');
+    for (const a of attributes) {
+      let text: string | undefined;
+      if (URL_ATTRIBUTES.has(a.name) || (a.name === 'data' && tag === 'object') || (a.name.startsWith('data-') && a.raw.startsWith(b))) {
+        if (a.raw.startsWith('/')) text = relativeUrl(a.raw, pagePath, b);
+      } else if (SRCSET_ATTRIBUTES.has(a.name)) {
+        text = relativeSrcset(a.raw, pagePath, b);
+      } else if (isRefresh && a.name === 'content') {
+        const m = /^(\s*\d*\s*[;,]\s*url\s*=\s*['"]?)(\/[^'"\s]*)/i.exec(a.raw);
+        const rel = m ? relativeUrl(m[2]!, pagePath, b) : undefined;
+        if (m && rel !== undefined) text = m[1] + rel + a.raw.slice(m[0].length);
+      }
+      if (text !== undefined && text !== a.raw) edits.push({ start: a.start, end: a.start + a.raw.length, text });
+    }
+    attributes = [];
+  };
+
+  // The tokenizer alone (no tree, no tag stack): it reports where every tag name and attribute
+  // value starts and ends, and knows that <script>, <style>, <textarea> and <title> hold text.
+  const tokenizer = new Tokenizer(
+    { decodeEntities: false },
     {
-      onopentagname(name) {
-        tag = name;
+      onopentagname(start, end) {
+        tag = html.slice(start, end).toLowerCase();
         attributes = [];
       },
-      onattribute(name) {
-        ATTRIBUTE.lastIndex = parser.startIndex;
-        const m = ATTRIBUTE.exec(html);
-        if (!m) return; // a bare attribute: no value
-        const raw = m[1] ?? m[2] ?? m[3] ?? '';
-        const valueEnd = m.index + m[0].length - (m[3] === undefined ? 1 : 0);
-        attributes.push({ name, raw, start: valueEnd - raw.length });
+      onattribname(start, end) {
+        name = html.slice(start, end).toLowerCase();
+        valueStart = valueEnd = -1;
       },
-      onopentag() {
-        const isRefresh = tag === 'meta' && attributes.some((a) => a.name === 'http-equiv' && a.raw.trim().toLowerCase() === 'refresh');
-        for (const a of attributes) {
-          let text: string | undefined;
-          if (URL_ATTRIBUTES.has(a.name) || (a.name === 'data' && tag === 'object') || (a.name.startsWith('data-') && a.raw.startsWith(b))) {
-            if (a.raw.startsWith('/')) text = relativeUrl(a.raw, pagePath, b);
-          } else if (SRCSET_ATTRIBUTES.has(a.name)) {
-            text = relativeSrcset(a.raw, pagePath, b);
-          } else if (isRefresh && a.name === 'content') {
-            const m = /^(\s*\d*\s*[;,]\s*url\s*=\s*['"]?)(\/[^'"\s]*)/i.exec(a.raw);
-            const rel = m ? relativeUrl(m[2]!, pagePath, b) : undefined;
-            if (m && rel !== undefined) text = m[1] + rel + a.raw.slice(m[0].length);
-          }
-          if (text !== undefined && text !== a.raw) edits.push({ start: a.start, end: a.start + a.raw.length, text });
-        }
+      onattribdata(start, end) {
+        if (valueStart < 0) valueStart = start;
+        valueEnd = end;
       },
+      onattribend() {
+        if (valueStart >= 0) attributes.push({ name, raw: html.slice(valueStart, valueEnd), start: valueStart });
+      },
+      onopentagend: endTag,
+      onselfclosingtag: endTag,
+      onattribentity: noop,
+      oncdata: noop,
+      onclosetag: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onprocessinginstruction: noop,
+      ontext: noop,
+      ontextentity: noop,
     },
-    { decodeEntities: false },
   );
-  parser.end(html);
+  tokenizer.write(html);
+  tokenizer.end();
 
   let out = html;
   for (const e of edits.sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
