@@ -3,8 +3,13 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { hostHeaders, PAGE_CSP_DIRECTIVES } from './src/publish/headers.ts';
 import { offlineCopy } from './src/publish/offline/index.ts';
+import { relativeLinks } from './src/publish/relative-links.ts';
 
-/** Sub-path the site is served under (`BASE_PATH=/kz/`); every link and asset goes through it. */
+/**
+ * Sub-path of the canonical site (`BASE_PATH=/kz/`): it goes into the absolute addresses built from
+ * SITE_URL (canonical, sitemap, feeds). Built pages link page-relative (src/publish/relative-links.ts),
+ * so the same dist/ works at any path.
+ */
 const base = process.env.BASE_PATH || '/';
 /** Absolute origin for canonical links and feeds (`SITE_URL=https://example.org`); unset → none. */
 const site = process.env.SITE_URL || undefined;
@@ -47,6 +52,8 @@ export default defineConfig({
     csp: { directives: [...PAGE_CSP_DIRECTIVES] },
   },
   integrations: [
+    // Root-relative links → page-relative, after the build: one dist/ for every path.
+    relativeLinks(),
     // `_headers` for static hosts, written once the pages (and so their CSP hashes) exist.
     hostHeaders(),
     // sitemap-index.xml → sitemap-0.xml: every page but 404, no lastmod (the build has no dates

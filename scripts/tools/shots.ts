@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import { startServer } from './serve.mjs';
+import { startServer } from './serve.ts';
 import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 import { isMain } from './lib/is-main.mjs';
 import {

@@ -1,59 +1,67 @@
 /// <reference types="node" />
-// Helpers for browser tests: playwright-core driving the system Chromium against the BUILT site
-// (never the dev server), served by scripts/serve.mjs exactly as `npm run preview` serves it.
-import { existsSync, readdirSync } from 'node:fs';
+// Helpers for browser tests: playwright-core driving Debian's Chromium against the BUILT site
+// (never the dev server), served by the preview server (scripts/tools/serve.ts).
+//
+// One build, one browser, one server per path, for the whole run: tests/browser/global-setup.ts
+// serves dist/ at `/` and at `/mirror/x/` (MIRROR_BASE) and starts one Chromium. A test file reuses
+// them with no set-up of its own:
+//
+//   const web = useBuiltSite();                  // dist/ at /   (useBuiltSite('dist', MIRROR_BASE) for the mirror)
+//   it('…', async () => {
+//     const o = await openPage(web.browser, `${web.server.url}search/`);   // a fresh context
+//     try { … } finally { await o.close(); }
+//   });
+//
+// `launchBrowser()` and `serveDist()` give the same shared objects (closing them only lets go of
+// them); `serveDist` starts a server of its own only for another folder (a fixture) or path.
+// Page-level checks (status, console, links, axe, CSP, overflow) are the crawl's
+// (tests/browser/crawl.test.ts): a feature test checks what a reader does on specific pages.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type Request,
-  type Response,
-} from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { normalizeBase, startServer, type RunningServer } from '../../scripts/tools/serve.mjs';
+import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startServer, type RunningServer } from '../../scripts/tools/serve.ts';
 import { CHROMIUM_FLAGS } from '../../scripts/tools/chromium-flags.mjs';
+import { normalizeBase } from '../../src/site/paths.ts';
+import { CHROMIUM_PATH, MIRROR_BASE, ROOT, SITE_DIR } from './global-setup.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM_PATH, MIRROR_BASE, ROOT, SITE_DIR };
+export type { RunningServer };
 
-const CHROMIUM_ARGS = CHROMIUM_FLAGS;
-
-/**
- * Launch the system Chromium. Playwright gives every launch a fresh temporary
- * --user-data-dir (deleted on close), so no profile state leaks between runs.
- */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: run "node scripts/ensure-chromium.mjs" or set CHROMIUM_PATH`,
-    );
+/** What global-setup provided, or undefined outside the browser project (then everything is started here). */
+function shared() {
+  try {
+    return inject('sharedSite');
+  } catch {
+    return undefined;
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    timeout: 60_000,
-  });
+}
+
+/** The shared Chromium (connected), or a Chromium of its own when there is none. Close it when done. */
+export async function launchBrowser(): Promise<Browser> {
+  const site = shared();
+  if (site) return chromium.connect(site.wsEndpoint);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
 }
 
 /** Absolute path of a build output folder (relative paths are relative to the repo root). */
-export function distPath(dir = 'dist'): string {
+export function distPath(dir = SITE_DIR): string {
   return path.resolve(ROOT, dir);
 }
 
 /**
- * Serve a built folder on a random free port. Throws a clear error when it hasn't been built.
- * `url` ends with the base ("http://127.0.0.1:PORT/kz/"); `origin` has no path.
+ * A server for a built folder at `base`: the shared one for the build under test at `/` or
+ * MIRROR_BASE, else a new one on a free port. `url` ends with the base; `origin` has no path.
  */
-export async function serveDist(dir = 'dist', base = '/'): Promise<RunningServer> {
-  const abs = distPath(dir);
-  if (!existsSync(path.join(abs, 'index.html'))) {
-    throw new Error(`${path.relative(ROOT, abs) || abs}/index.html is missing: run npm run build first`);
+export async function serveDist(dir = SITE_DIR, base = '/'): Promise<RunningServer> {
+  const site = shared();
+  const b = normalizeBase(base);
+  const sharedUrl = site && distPath(dir) === site.dir ? (b === '/' ? site.rootUrl : b === MIRROR_BASE ? site.mirrorUrl : undefined) : undefined;
+  if (sharedUrl) {
+    const url = new URL(sharedUrl);
+    return { url: sharedUrl, origin: url.origin, port: Number(url.port), base: b, dir: site!.dir, close: async () => undefined };
   }
-  return startServer({ dir: abs, base, port: 0, host: '127.0.0.1' });
+  return startServer({ dir: distPath(dir), base: b });
 }
 
 export interface CspViolation {
@@ -91,11 +99,12 @@ const CSP_BINDING = '__recordCspViolation';
 /**
  * Open `url` in a fresh context of `browser` and collect problems while it loads. The arrays keep
  * filling if you keep using the page (e.g. `opened.goto(next)`). Requests to other origins than
- * `url`'s are aborted so tests never wait on the network, and listed in `externalRequests`.
+ * `url`'s (or `options.origin`, for a first `url` such as about:blank) are aborted so tests never
+ * wait on the network, and listed in `externalRequests`.
  */
-export async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
-  const origin = new URL(url).origin;
-  const context = await browser.newContext();
+export async function openPage(browser: Browser, url: string, options: { origin?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenedPage> {
+  const origin = options.origin ?? new URL(url).origin;
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
@@ -107,21 +116,19 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
     cspViolations.push(violation);
   });
   await context.addInitScript((binding: string) => {
-    const w = window as unknown as Record<string, unknown> & { __cspViolations?: unknown[] };
-    w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      const v = {
-        violatedDirective: e.violatedDirective,
-        effectiveDirective: e.effectiveDirective,
-        blockedURI: e.blockedURI,
-        sourceFile: e.sourceFile,
-        lineNumber: e.lineNumber,
-        disposition: e.disposition,
-        documentURL: e.documentURI,
-      };
-      w.__cspViolations!.push(v);
-      const report = w[binding];
-      if (typeof report === 'function') void report(v);
+      const report = (window as unknown as Record<string, unknown>)[binding];
+      if (typeof report === 'function') {
+        void report({
+          violatedDirective: e.violatedDirective,
+          effectiveDirective: e.effectiveDirective,
+          blockedURI: e.blockedURI,
+          sourceFile: e.sourceFile,
+          lineNumber: e.lineNumber,
+          disposition: e.disposition,
+          documentURL: e.documentURI,
+        });
+      }
     });
   }, CSP_BINDING);
 
@@ -168,48 +175,35 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   };
 
   const response = await goto(url);
-  return {
-    page,
-    context,
-    response,
-    consoleErrors,
-    pageErrors,
-    failedRequests,
-    externalRequests,
-    cspViolations,
-    goto,
-    close: () => context.close(),
-  };
+  return { page, context, response, consoleErrors, pageErrors, failedRequests, externalRequests, cspViolations, goto, close: () => context.close() };
+}
+
+/** The URL path a build's HTML file is served at under `base`: `a/index.html` → `/base/a/`. */
+export function urlPathOfFile(rel: string, base = '/'): string {
+  const p = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+  return normalizeBase(base) + p.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Every HTML file of a build folder, relative to it with "/" separators. Sorted. */
+export function htmlFilesOf(dir = SITE_DIR): string[] {
+  return readdirSync(distPath(dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+}
+
+/** Every HTML page of a build as a URL path under `base` (`index.html` → "/", `404.html` → "/404.html"). Sorted. */
+export function collectAllUrls(dir = SITE_DIR, base = '/'): string[] {
+  return htmlFilesOf(dir)
+    .map((f) => urlPathOfFile(f, base))
+    .sort();
 }
 
 /**
- * Every HTML page in a build folder as a URL path under `base`: `index.html` → "/",
- * `a/b/index.html` → "/a/b/", `404.html` → "/404.html". Sorted.
+ * The shared Chromium and the build under test served at `base`, for the enclosing describe block.
+ * Read `site.server` and `site.browser` inside tests.
  */
-export function collectAllUrls(distDir = 'dist', base = '/'): string[] {
-  const root = distPath(distDir);
-  const prefix = normalizeBase(base);
-  const urls: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(abs);
-      else if (entry.isFile() && entry.name.endsWith('.html')) {
-        const rel = path.relative(root, abs).split(path.sep).join('/');
-        const urlPath = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
-        urls.push(prefix + urlPath.split('/').map(encodeURIComponent).join('/'));
-      }
-    }
-  };
-  walk(root);
-  return urls.sort();
-}
-
-/**
- * Serves a built folder and launches Chromium for the enclosing describe block, closing both
- * after it. Read `site.server` and `site.browser` inside tests.
- */
-export function useBuiltSite(dir = 'dist', base = '/'): { server: RunningServer; browser: Browser } {
+export function useBuiltSite(dir = SITE_DIR, base = '/'): { server: RunningServer; browser: Browser } {
   const site = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     site.server = await serveDist(dir, base);

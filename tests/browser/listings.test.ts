@@ -88,11 +88,11 @@ describe('listings without JavaScript', () => {
       const refs = await page.$$eval('#resolutions ~ ol .meta .ref', (s) => s.map((x) => x.textContent));
       expect(refs).toEqual(newestFirst(site).slice(0, HOME_RESOLUTIONS).map((p) => p.reference));
       const { from, to } = yearRange(site);
-      expect(await page.locator('main a[href="/timeline/"]').innerText()).toBe(`Timeline ${from}–${to}`);
+      expect(await page.$$eval('main a[href]', (as) => as.filter((a) => (a as HTMLAnchorElement).pathname === '/timeline/').map((a) => (a as HTMLElement).innerText))).toEqual([`Timeline ${from}–${to}`]);
 
       const reached = new Set<string>();
       await walk(page, web.server.url, (p) => p === '/' || p.startsWith('/resolutions/'), async () => {
-        for (const href of await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href')!))) {
+        for (const href of await page.$$eval('main a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
           const slug = /^\/procedures\/([^/]+)\/$/.exec(href)?.[1];
           if (slug) reached.add(slug);
         }
@@ -111,7 +111,7 @@ describe('listings without JavaScript', () => {
         const base = `/themes/${theme.id}/`;
         await page.goto(web.server.url + base.slice(1));
         const rows = await page.$$eval('main table tbody tr', (trs) =>
-          trs.map((tr) => ({ year: Number(tr.querySelector('th')!.textContent), link: tr.querySelector('td:last-child a')?.getAttribute('href'), text: tr.querySelector('td:last-child')!.textContent!.trim() })),
+          trs.map((tr) => ({ year: Number(tr.querySelector('th')!.textContent), link: ((a) => a && a.pathname + a.hash)(tr.querySelector<HTMLAnchorElement>('td:last-child a')), text: tr.querySelector('td:last-child')!.textContent!.trim() })),
         );
         for (const row of rows) {
           const expected = site.demands.filter((d) => d.themes.includes(theme.id) && d.year === row.year).map((d) => d.id).sort();
@@ -148,8 +148,8 @@ describe('listings without JavaScript', () => {
       expect(years).toEqual([...new Set(site.procedures.map((p) => p.year))].sort((a, b) => a - b));
       const cells = await page.$$eval('.theme-matrix tbody tr', (trs) =>
         trs.map((tr) => ({
-          theme: tr.querySelector('th a')!.getAttribute('href')!,
-          counts: [...tr.querySelectorAll('td')].map((td) => ({ n: Number(td.querySelector('a')?.textContent ?? 0), href: td.querySelector('a')?.getAttribute('href') })),
+          theme: tr.querySelector<HTMLAnchorElement>('th a')!.pathname,
+          counts: [...tr.querySelectorAll('td')].map((td) => ({ n: Number(td.querySelector('a')?.textContent ?? 0), href: ((a) => a && a.pathname + a.hash)(td.querySelector('a')) })),
         })),
       );
       expect(cells.map((c) => c.theme)).toEqual(site.themes.map((t) => `/themes/${t.id}/`));

@@ -70,13 +70,13 @@ async function crawl(context: BrowserContext, origin: string, start: string, wit
           landmark: li.classList.contains('landmark'),
           folded: !!li.parentElement!.closest('li.landmark'),
           year: Number(li.closest('section')!.querySelector('h2')!.id.slice(1)),
-          themes: [...li.querySelectorAll('.themes a')].map((a) => a.getAttribute('href')!),
+          themes: [...li.querySelectorAll('.themes a')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length)),
           sourced: !!li.querySelector('a.source-link'),
         })),
-        prev: document.querySelector('a[rel="prev"]')?.getAttribute('href') ?? undefined,
-        next: document.querySelector('a[rel="next"]')?.getAttribute('href') ?? undefined,
-        sourceLinks: [...document.querySelectorAll('li.event a.source-link, li.event a.also-link')].map((a) => a.getAttribute('href')!),
-        currentFilters: [...document.querySelectorAll('nav.filters a[aria-current="page"]')].map((a) => a.getAttribute('href')!),
+        prev: ((a) => (a ? new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length) : undefined))(document.querySelector('a[rel="prev"]')),
+        next: ((a) => (a ? new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length) : undefined))(document.querySelector('a[rel="next"]')),
+        sourceLinks: [...document.querySelectorAll('li.event a.source-link, li.event a.also-link')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length)),
+        currentFilters: [...document.querySelectorAll('nav.filters a[aria-current="page"]')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length)),
         links: [...document.querySelectorAll('main a[href]')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href),
       }));
       pages.set(pathname, { pathname, ...found });
@@ -132,7 +132,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     expect(opened.response?.status()).toBe(200);
     expectClean(opened);
     expect(await opened.page.locator('h1').innerText()).toMatch(/^Timeline \d{4}–\d{4}$/);
-    expect(await opened.page.locator('nav[aria-label="Main"] a[aria-current="page"]').getAttribute('href')).toBe(`${BASE}timeline/`);
+    expect(await opened.page.locator('nav[aria-label="Main"] a[aria-current="page"]').evaluate((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length))).toBe(`${BASE}timeline/`);
   });
 
   it('reaches every event and every resolution from /timeline/ by plain links, each on one page', () => {
@@ -150,10 +150,10 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     const rows = await page.locator('.overview-alt tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         year: Number((tr as HTMLElement).dataset.year),
-        href: tr.querySelector('th a')?.getAttribute('href'),
+        href: ((a) => (a ? new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length) : undefined))(tr.querySelector('th a')),
         facts: Number(tr.querySelectorAll('td')[0]!.textContent),
         steps: Number(tr.querySelectorAll('td')[1]!.textContent),
-        resolutions: [...tr.querySelectorAll('td')[2]!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        resolutions: [...tr.querySelectorAll('td')[2]!.querySelectorAll('a')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length)),
       })),
     );
     const withEntries = [...new Set(crawled.entries.map((e) => e.year))].sort();
@@ -161,7 +161,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     for (const r of rows) {
       const listed = crawled.entries.filter((e) => e.year === r.year);
       if (r.href) {
-        expect(r.href).toBe(`#y${r.year}`);
+        expect(r.href).toBe(`${BASE}timeline/#y${r.year}`);
         expect(await page.locator(`section.year h2#y${r.year}`).count(), `${r.year}: its section`).toBe(1);
       }
       expect(r.facts + r.steps, `${r.year}: events in its section`).toBe(listed.filter((e) => !e.landmark).length);
@@ -251,22 +251,23 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
 
   it('makes every mark and resolution of the overview a link to its entry on the page', async () => {
     const links = await opened.page.locator('figure.overview svg a').evaluateAll((as) =>
-      as.map((a) => ({ href: a.getAttribute('href') ?? '', name: a.getAttribute('aria-label') ?? a.textContent ?? '', date: a.querySelector('rect.mark')?.getAttribute('data-date') ?? null })),
+      as.map((a) => ({ href: new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length), name: a.getAttribute('aria-label') ?? a.textContent ?? '', date: a.querySelector('rect.mark')?.getAttribute('data-date') ?? null })),
     );
     expect(links.length).toBe((await opened.page.locator('figure.overview g.marks rect.mark').count()) + 4);
     for (const l of links) {
-      expect(l.href, l.name).toMatch(/^#(event|resolution)-/);
+      expect(l.href, l.name).toMatch(new RegExp(`^${BASE}timeline/#(event|resolution)-`));
       expect(l.name).not.toBe('');
-      const entry = opened.page.locator(l.href);
+      const entry = opened.page.locator(l.href.slice(l.href.indexOf('#')));
       expect(await entry.count(), l.href).toBe(1);
       if (l.date) expect(await entry.getAttribute('data-date'), l.href).toBe(l.date);
     }
     // Following a mark lands on its entry.
     const mark = opened.page.locator('figure.overview svg a:has(rect.mark)').first();
-    const href = (await mark.getAttribute('href'))!;
+    const href = await mark.evaluate((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length));
     await mark.click();
-    expect(await opened.page.evaluate(() => location.hash)).toBe(href);
-    expect(await opened.page.locator(href).isVisible()).toBe(true);
+    const hash = href.slice(href.indexOf('#'));
+    expect(await opened.page.evaluate(() => location.hash)).toBe(hash);
+    expect(await opened.page.locator(hash).isVisible()).toBe(true);
   });
 
   it('keeps the overview’s labels at least 12 px on a 390 px screen, the drawing scrolling in its own box', async () => {
@@ -292,7 +293,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
   });
 
   it('a kind filter link leads to a page with only that kind', async () => {
-    const kinds = await opened.page.locator('nav.filters a[data-kind]').evaluateAll((as) => as.map((a) => ({ kind: (a as HTMLElement).dataset.kind!, href: a.getAttribute('href')! })));
+    const kinds = await opened.page.locator('nav.filters a[data-kind]').evaluateAll((as) => as.map((a) => ({ kind: (a as HTMLElement).dataset.kind!, href: new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length) })));
     expect(kinds.length).toBeGreaterThan(3);
     const court = kinds.find((k) => k.kind === 'court') ?? kinds[0]!;
     const page = await browser.newPage();
@@ -303,7 +304,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
       expect(shown).toHaveLength(events.filter((e) => e.kind === court.kind).length);
       expect(new Set(shown)).toEqual(new Set([court.kind]));
       expect(await page.locator('nav.filters a[aria-current="page"]').getAttribute('data-kind')).toBe(court.kind);
-      expect(await page.locator('nav.filters a', { hasText: 'Show all' }).getAttribute('href')).toBe(`${BASE}timeline/`);
+      expect(await page.locator('nav.filters a', { hasText: 'Show all' }).evaluate((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length))).toBe(`${BASE}timeline/`);
       expect(await page.locator('li.landmark').count()).toBeGreaterThan(0);
     } finally {
       await page.close();
@@ -312,7 +313,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
 
   it('every filter shows all and only its kind or theme, and works without JavaScript', async () => {
     const links = await opened.page.locator('nav.filters a[data-kind], nav.filters a[data-theme]').evaluateAll((as) =>
-      as.map((a) => ({ kind: (a as HTMLElement).dataset.kind, theme: (a as HTMLElement).dataset.theme, href: a.getAttribute('href')! })),
+      as.map((a) => ({ kind: (a as HTMLElement).dataset.kind, theme: (a as HTMLElement).dataset.theme, href: new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length) })),
     );
     const context = await browser.newContext({ javaScriptEnabled: false });
     const problems: string[] = [];

@@ -39,11 +39,11 @@ describe('scripts/build.mjs', () => {
     // A moved page: the old address says where it went.
     const page = readFileSync(path.join(out, 'people/v-kozlov/index.html'), 'utf8');
     expect(page).toMatch(/<h1>This page has moved<\/h1>/);
-    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/people/vladimir-kozlov/">');
-    expect(page).toContain('The person&#39;s id was corrected. <a href="/people/vladimir-kozlov/">Vladimir Kozlov</a>.');
+    expect(page).toContain('<meta http-equiv="refresh" content="0; url=../vladimir-kozlov/">');
+    expect(page).toContain('The person&#39;s id was corrected. <a href="../vladimir-kozlov/">Vladimir Kozlov</a>.');
     // A moved fragment: the old fragment lands on a note on its old page.
     const year = readFileSync(path.join(out, 'timeline/2012/index.html'), 'utf8');
-    expect(year).toMatch(/<p id="event-hr-statement-parliamentary-elections-2012"><strong>Moved:<\/strong> what this link pointed to is now at <a href="\/procedures\/2013-2600\/#citation-3">2013\/2600\(RSP\), citation 3<\/a>\. The statement is cited in citation 3/);
+    expect(year).toMatch(/<p id="event-hr-statement-parliamentary-elections-2012"><strong>Moved:<\/strong> what this link pointed to is now at <a href="..\/..\/procedures\/2013-2600\/#citation-3">2013\/2600\(RSP\), citation 3<\/a>\. The statement is cited in citation 3/);
     expect(leftovers(tmp)).toEqual([]);
   }, 300_000);
 

@@ -153,20 +153,17 @@ export function leftovers(dir: string): string[] {
 }
 
 /**
- * The two builds the gates check: the root build and the sub-path build, as `npm run test:build`
- * makes them. `GATES_DIST` / `GATES_DIST_KZ` point the gates at other folders (e.g. a private
- * build while someone else rebuilds dist/).
+ * The build the gates check, as `npm run build` makes it (one dist/ for every path: it is served
+ * at `/` and at `/mirror/x/` by the browser tests). `GATES_DIST` points the gates at another folder
+ * (e.g. a private build while someone else rebuilds dist/).
  */
-export const BUILDS = [
-  { dir: process.env['GATES_DIST'] || 'dist', base: '/', build: 'npm run build' },
-  { dir: process.env['GATES_DIST_KZ'] || 'dist-kz', base: '/kz/', build: 'BASE_PATH=/kz/ OUT_DIR=dist-kz npm run build' },
-] as const;
+export const BUILDS = [{ dir: process.env['GATES_DIST'] || 'dist', base: '/', build: 'npm run build' }] as const;
 
 /** Throws a clear error when a build folder hasn't been built. */
 export function requireBuild(dir: string, build: string): string {
   const abs = path.resolve(ROOT, dir);
   if (!existsSync(path.join(abs, 'index.html'))) {
-    throw new Error(`${dir}/index.html is missing: build it first (${build}, or npm run test:build)`);
+    throw new Error(`${dir}/index.html is missing: build it first (${build})`);
   }
   return abs;
 }

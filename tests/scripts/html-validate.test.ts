@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // HTML gate: html-validate (recommended + document presets, from .htmlvalidate.json) on every page
-// of the built site, root and sub-path builds: 0 errors. And on a broken page, which must fail.
-// Builds nothing: `npm run test:build` first.
+// of the built site: 0 errors. And on a broken page, which must fail.
+// Builds nothing: `npm run build` first (npm test does).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, type Message } from 'html-validate';
