@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
 import { generateSyntheticCorpus, generateSyntheticDocs, generateSyntheticProcedureMarkdown, procedureMarkdown } from '../../scripts/tools/synthetic/generate.ts';
 import { procedureSchema } from '../../src/content/schemas/procedure.ts';
 import { parseProcedureBody } from '../../src/content/parse/index.ts';
@@ -52,7 +52,7 @@ describe('synthetic corpus', () => {
         const md = readFileSync(join(dir, `${p.slug}.md`), 'utf8');
         expect(md).toBe(procedureMarkdown(p));
         const end = md.indexOf('\n---\n', 4);
-        const front = procedureSchema.parse(yaml.load(md.slice(4, end)));
+        const front = procedureSchema.parse(parseYaml(md.slice(4, end)));
         const body = md.slice(end + 5);
         for (const d of p.documents) if (d.dateline) expect(body).not.toContain(d.dateline);
         const parsed = parseProcedureBody(body, front.documents, `${p.slug}.md`);
