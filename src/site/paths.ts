@@ -73,6 +73,8 @@ export const RECURRING_PATH = 'recurring/';
 export const FORMER_THREADS_PATH = 'threads/';
 export const PEOPLE_PATH = 'people/';
 export const SEARCH_PATH = 'search/';
+/** The search narrowed to demands (`?what=demand`), as the demand listings offer it. */
+export const DEMAND_SEARCH_PATH = `${SEARCH_PATH}?what=demand`;
 export const DATA_PATH = 'data/';
 export const ABOUT_PATH = 'about/';
 /** What happened next to each demand, by theme and year. */

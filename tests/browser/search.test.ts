@@ -55,6 +55,26 @@ async function search(page: Page, q: string, list = '#results'): Promise<string[
 describe('search page', () => {
   const web = useBuiltSite('dist', '/');
 
+  it("the demand listings' search box searches demands only (on a theme's page, that theme's)", async () => {
+    const o = await openPage(web.browser, `${web.server.url}demands/`);
+    try {
+      await o.page.fill('#demand-search', 'Zhanaozen');
+      await Promise.all([o.page.waitForURL(/\/search\/\?what=demand&q=Zhanaozen$/), o.page.press('#demand-search', 'Enter')]);
+      const ids = await resultIds(o.page);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.every((id) => !id.includes('#') && !id.includes(':'))).toBe(true); // demand ids only
+      await o.goto(`${web.server.url}themes/torture-detention/`);
+      await o.page.fill('#demand-search', 'torture');
+      await Promise.all([o.page.waitForURL(/\/search\/\?what=demand&theme=torture-detention&q=torture$/), o.page.press('#demand-search', 'Enter')]);
+      const themed = await resultIds(o.page);
+      expect(themed.length).toBeGreaterThan(0);
+      const docs = new Map(toSearchDocs(buildSite(loadContent().input)).map((d) => [d.id, d]));
+      for (const id of themed) expect(docs.get(id)?.themes, id).toContain('torture-detention');
+    } finally {
+      await o.close();
+    }
+  });
+
   it('finds every kind of item, demands first, and never passes another name off as a match', async () => {
     const o = await openPage(web.browser, `${web.server.url}search/?q=Zhanaozen`);
     try {
