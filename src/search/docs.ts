@@ -1,8 +1,8 @@
 import type { SiteModel, Procedure } from '../content/model/index.ts';
 import type { ItemKind } from '../content/parse/index.ts';
 import type { SearchDoc, What } from './types.ts';
-import { itemName } from '../site/labels.ts';
-import { demandPath, itemPath, personPath, themePath, timelinePath } from '../site/paths.ts';
+import { followUpKindLabel, itemName } from '../site/labels.ts';
+import { demandPath, FOLLOW_UP_PATH, followUpFragment, itemPath, personPath, themePath, timelinePath } from '../site/paths.ts';
 import { eventOnTimeline } from '../site/timeline/plan.ts';
 import { formatSpan, sourceOf } from '../site/timeline/timeline.ts';
 import { searchId } from './layout.ts';
@@ -20,7 +20,7 @@ const ITEM_WHAT: Record<ItemKind, What | undefined> = {
 
 /**
  * Everything citable, as the search index sees it: every demand, every item of every text (with
- * its anchor), every timeline event, every person and every theme, each with every label and
+ * its anchor), every follow-up passage, every timeline event, every person and every theme, each with every label and
  * spelling worth finding it by. Permalinks come from src/site/paths.ts (and the timeline's plan).
  */
 export function toSearchDocs(site: SiteModel): SearchDoc[] {
@@ -101,6 +101,32 @@ export function toSearchDocs(site: SiteModel): SearchDoc[] {
     }
   }
 
+  // What a later text says about earlier demands: found by its words and by what the demands are about.
+  const followUps: SearchDoc[] = site.followUps.map((f) => {
+    const p = site.bySlug.get(f.slug)!;
+    const earlier = f.demands.map((id) => site.demandById.get(id)!);
+    const on = unique(earlier.map((d) => `${d.reference}, ${placeOf(site.bySlug.get(d.slug)!, d.anchor)}`));
+    const themes = unique(earlier.flatMap((d) => d.themes));
+    const addressees = unique(earlier.flatMap((d) => d.addressees));
+    return {
+      id: searchId.followUp(f.id),
+      what: 'followup',
+      // "2016/2607(RSP), paragraph 3: acknowledges a step, on 2013/2600(RSP), paragraph 6"
+      heading: `${p.reference}, ${placeOf(p, f.anchor)}: ${followUpKindLabel[f.kind].toLowerCase()}, on ${on.join('; ')}`,
+      text: f.quote,
+      ...ofProcedure(p),
+      documentKind: f.documentKind,
+      place: placeOf(p, f.anchor),
+      themes,
+      themeLabels: themes.map(theme),
+      addressees,
+      addresseeLabels: addressees.map(addressee),
+      people: spellings(earlier.flatMap((d) => d.people)),
+      provisions: provisionNames(earlier.flatMap((d) => d.provisions)),
+      url: `${FOLLOW_UP_PATH}#${followUpFragment(f.id)}`,
+    };
+  });
+
   const events: SearchDoc[] = site.events.map((e) => {
     const p = site.bySlug.get(e.slug)!;
     const source = sourceOf(site, e);
@@ -155,7 +181,7 @@ export function toSearchDocs(site: SiteModel): SearchDoc[] {
     url: themePath(t.id),
   }));
 
-  return [...demands, ...items, ...events, ...people, ...themes];
+  return [...demands, ...items, ...followUps, ...events, ...people, ...themes];
 }
 
 const unique = (xs: string[]) => [...new Set(xs)];

@@ -31,6 +31,7 @@ export const FACET_KEY = {
 export const searchId = {
   item: (slug: string, anchor: string): string => `${slug}#${anchor}`,
   event: (id: string): string => `event:${id}`,
+  followUp: (id: string): string => `followup:${id}`,
   person: (id: string): string => `person:${id}`,
   theme: (id: string): string => `theme:${id}`,
 } as const;

@@ -7,9 +7,10 @@ export type { DocumentKind };
 
 /**
  * What a searchable item is, in the order results list them when equally relevant (demands
- * first). `summary` is an item of a Legislative Observatory summary (a paragraph or a bullet).
+ * first). `summary` is an item of a Legislative Observatory summary (a paragraph or a bullet);
+ * `followup` a passage of a later text recorded as bearing on earlier demands (content/follow-up.yaml).
  */
-export const WHATS = ['demand', 'paragraph', 'recital', 'citation', 'footnote', 'summary', 'event', 'person', 'theme'] as const;
+export const WHATS = ['demand', 'paragraph', 'recital', 'citation', 'footnote', 'summary', 'followup', 'event', 'person', 'theme'] as const;
 export type What = (typeof WHATS)[number];
 
 /**
