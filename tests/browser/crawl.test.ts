@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, crawl, cspProblems, describeProblems, linkProblems, onMirror, overflowProblems, runAxe, smokeProblems, type PageRecord, type Problem } from './crawl.ts';
+import { axeProblems, crawl, cspProblems, describeProblems, linkProblems, onMirror, overflowProblems, runAxe, smokeProblems, weightProblems, type PageRecord, type Problem } from './crawl.ts';
 import { htmlFilesOf, launchBrowser, MIRROR_BASE, openPage, ROOT, serveDist, SITE_DIR, type RunningServer } from './harness.ts';
 
 const BROKEN = 'tests/fixtures/broken-site';
@@ -85,7 +85,8 @@ describe(`the crawl of ${SITE_DIR}/ at / and at ${MIRROR_BASE}`, () => {
     const between = Date.now();
     // The 404 page is not a page of the mirror: hosts serve it at missing URLs, tested below.
     const mirrored = await onMirror(atRoot.filter((r) => r.file !== NOT_FOUND), root, mirror);
-    const visited = await crawl(browser, mirror, mirrored.filter((r) => r.scripted).map((r) => r.file), { full: false });
+    // Loaded there: the pages with scripts of their own, and the home page (the offline script every page runs).
+    const visited = await crawl(browser, mirror, mirrored.filter((r) => r.scripted || r.file === 'index.html').map((r) => r.file), { full: false });
     atMirror = mirrored.map((r) => visited.find((v) => v.file === r.file) ?? r);
     console.log(`crawl: ${files.length} pages at / with every check in ${((between - started) / 1000).toFixed(1)} s; at ${MIRROR_BASE}, ${atMirror.length} pages requested and their links resolved, ${visited.length} with scripts loaded, in ${((Date.now() - between) / 1000).toFixed(1)} s`);
     mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
@@ -116,6 +117,11 @@ describe(`the crawl of ${SITE_DIR}/ at / and at ${MIRROR_BASE}`, () => {
 
   it("CSP at /: every page has one CSP <meta> with hashes and no 'unsafe-inline', raises no violation and asks no other origin for anything", () => {
     expectNone(cspProblems(atRoot));
+  });
+
+  it('page weight at /: what paints first within the first 14 KB gzip, every page within 50 KB, at most 5 KB of JavaScript outside /search/', () => {
+    expect(atRoot.filter((r) => !r.weight).map((r) => r.path)).toEqual([]);
+    expectNone(weightProblems(atRoot));
   });
 
   it('overflow at /: no page is wider than the screen at 320 and at 1366 px', () => {

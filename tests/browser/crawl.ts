@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { AssetCache, measurePage, type PageWeight } from '../../scripts/tools/budgets.ts';
 import { OFFICIAL_HOSTS } from '../../src/site/ep-links.ts';
 import { openPage, urlPathOfFile, type OpenedPage, type RunningServer } from './harness.ts';
 
@@ -52,6 +53,8 @@ export interface AxeViolation {
 }
 
 export interface PageRecord {
+  /** With `full`: the page weight of its HTML as served (scripts/tools/budgets.ts), rule by rule. */
+  weight?: PageWeight;
   /** URL path it was visited at, e.g. `/mirror/x/procedures/2013-2600/`. */
   path: string;
   /** The HTML file, relative to the build folder. */
@@ -174,7 +177,9 @@ function readPage(page: Page) {
       links: checked,
       ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((a) => a.getAttribute('name')!)),
       hasH1: !!document.querySelector('h1'),
-      scripted: !!document.querySelector('script[src], script[type="module"]'),
+      // The offline script (src/browser/offline.ts) is on every page and does the same on each: a
+      // page counts as scripted for what else it runs. (The mirror pass loads the home page anyway.)
+      scripted: [...document.querySelectorAll('script[src], script[type="module"]')].some((s) => !s.textContent?.includes('serviceWorker.register')),
       baseHref: document.querySelector('base[href]')?.getAttribute('href') ?? null,
       scrollWidth: document.documentElement.scrollWidth,
       canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null,
@@ -189,6 +194,10 @@ export function refreshTarget(html: string): string | undefined {
   return meta ? /url\s*=\s*['"]?([^'">\s]+)/i.exec(meta)?.[1] : undefined;
 }
 
+/** One cache of stylesheets, scripts and fonts per built folder: each asset is read and parsed once. */
+const weightCaches = new Map<string, AssetCache>();
+const weightCache = (dir: string) => weightCaches.get(dir) ?? weightCaches.set(dir, new AssetCache()).get(dir)!;
+
 /** Visits one page (the collectors of `opened` keep filling: take what this visit added). */
 async function visit(opened: OpenedPage, server: RunningServer, file: string, full: boolean): Promise<PageRecord> {
   const started = Date.now();
@@ -198,7 +207,9 @@ async function visit(opened: OpenedPage, server: RunningServer, file: string, fu
     path: pagePath, file, status: null, redirect: false, hasH1: false, scripted: false, baseHref: null, canonical: null, ids: [], links: [],
     consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], cspViolations: [], cspMeta: [], ms: { total: 0 },
   };
-  const target = refreshTarget(readFileSync(path.join(server.dir, file), 'utf8'));
+  const html = readFileSync(path.join(server.dir, file), 'utf8');
+  if (full) record.weight = measurePage(html, { page: urlPathOfFile(file, '/'), dir: server.dir, file, cache: weightCache(server.dir) });
+  const target = refreshTarget(html);
   if (target !== undefined) {
     record.redirect = true;
     record.status = (await fetch(server.origin + pagePath, { method: 'HEAD', redirect: 'manual' })).status;
@@ -330,6 +341,14 @@ export function axeProblems(records: PageRecord[]): Problem[] {
       })),
     ),
   );
+}
+
+/**
+ * Page weight: what paints first within the first 14 KB gzip, the whole page within 50 KB,
+ * JavaScript within 5 KB outside /search/, fonts, images and assets (scripts/tools/budgets.ts).
+ */
+export function weightProblems(records: PageRecord[]): Problem[] {
+  return records.flatMap((r) => (r.weight?.violations ?? []).map((v) => ({ page: r.path, message: `${v.rule}: ${v.message}` })));
 }
 
 /** Overflow: the document no wider than the viewport (`scrollWidth ≤ innerWidth`) at every width. */

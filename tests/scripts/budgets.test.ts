@@ -1,22 +1,19 @@
 /// <reference types="node" />
-// Page weight (scripts/tools/budgets.ts, also the CLI `npm run budgets`): on the built site
-// (dist/, which `npm test` builds before vitest), and on small fixture sites written here that
-// prove each rule fails when it should: what paints first within 14 KB, the whole page within
-// 50 KB, JavaScript within 5 KB outside /search/, fonts, images, assets.
+// Page weight (scripts/tools/budgets.ts, also the CLI `npm run budgets`) on small fixture sites
+// written here, which prove each rule fails when it should: what paints first within 14 KB, the
+// whole page within 50 KB, JavaScript within 5 KB outside /search/, fonts, images, assets. The
+// built site itself is weighed page by page by the browser crawl (tests/browser/crawl.test.ts).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULTS, KB, formatTable, formatViolations, measurePage, measureSite, moduleImports, type SiteWeight } from '../../scripts/tools/budgets.ts';
+import { DEFAULTS, KB, formatTable, measurePage, measureSite, moduleImports, type SiteWeight } from '../../scripts/tools/budgets.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUDGETS_SCRIPT = path.join(ROOT, 'scripts', 'budgets.mjs');
-const DIST = path.resolve(ROOT, process.env.OUT_DIR ?? 'dist');
-
-const rulesBroken = (site: SiteWeight, rule: string) => site.violations.filter((v) => v.rule === rule).map((v) => `${v.page}: ${v.message}`);
 
 /**
  * Text that gzips to about `bytes` bytes and is the same at every run: base64 of a hash chain
@@ -34,49 +31,6 @@ const start = ({ head = '', header = '<a href="/">Tracker</a>' } = {}) =>
   `<body><header class="site">${header}</header><main id="main">`;
 const END = '</main><footer>Footer text.</footer></body></html>';
 const page = ({ head, header, main }: { head?: string; header?: string; main: string }) => start({ head, header }) + main + END;
-
-describe('budgets of the built site (dist/)', () => {
-  let site: SiteWeight;
-
-  beforeAll(() => {
-    // No skipping: without a build there is nothing to measure, and that is a failure.
-    if (!existsSync(path.join(DIST, 'index.html'))) {
-      throw new Error(`no built site in ${DIST}: run "npm run build" first (npm test does)`);
-    }
-    site = measureSite(DIST, { base: process.env.BASE_PATH });
-    console.log(`${formatTable(site)}${site.violations.length ? `\n\nOver budget:\n${formatViolations(site)}` : ''}`);
-  });
-
-  it('measures every page, including home, a procedure, search and the timeline', () => {
-    const pages = site.rows.map((r) => r.page);
-    expect(pages.length).toBeGreaterThan(10);
-    for (const p of ['/', '/procedures/2019-2610/', '/search/', '/timeline/']) expect(pages).toContain(p);
-  });
-
-  it('every page: head, inline CSS, header, h1 and the start of the first section within the first 14 KB gzip', () => {
-    expect(rulesBroken(site, 'first-paint')).toEqual([]);
-  });
-
-  it('every page: the whole HTML within 50 KB gzip', () => {
-    expect(rulesBroken(site, 'page')).toEqual([]);
-  });
-
-  it('at most 5 KB of JavaScript gzip on any page but /search/', () => {
-    expect(rulesBroken(site, 'js')).toEqual([]);
-  });
-
-  it('no web fonts unless they fit what paints first', () => {
-    expect(rulesBroken(site, 'font')).toEqual([]);
-  });
-
-  it('images carry width/height and loading="lazy" below the first paint', () => {
-    expect(rulesBroken(site, 'image')).toEqual([]);
-  });
-
-  it('every referenced asset exists, parses and comes from this site', () => {
-    expect(rulesBroken(site, 'asset')).toEqual([]);
-  });
-});
 
 describe('where what paints first ends (measurePage)', () => {
   const dir = tmpdir(); // no assets: these pages reference none
