@@ -125,7 +125,7 @@ export const followUpKindLabel: Record<FollowUpKind, string> = {
 export const followUpKindPhrase: Record<FollowUpKind, string> = {
   'acknowledges-progress': 'a step acknowledged in',
   repeats: 'repeated in',
-  'notes-non-compliance': 'the problem said to continue in',
+  'notes-non-compliance': 'the problem noted again in',
   other: 'related facts stated in',
 };
 

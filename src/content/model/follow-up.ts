@@ -10,7 +10,7 @@ import type { ContentIssue } from '../parse/index.ts';
 import type { DocumentKind } from '../schemas/procedure.ts';
 import type { FollowUp, FollowUpKind } from '../schemas/follow-up.ts';
 import { followUpKindPhrase, itemName } from '../../site/labels.ts';
-import { itemPath } from '../../site/paths.ts';
+import { itemPath, threadPath } from '../../site/paths.ts';
 import type { Demand, Entry, Procedure, ThreadModel } from './types.ts';
 
 /** A follow-up record, placed in the model. */
@@ -32,8 +32,10 @@ export interface SinceThenPart {
 export interface SinceThen {
   /** `newest`: the demand is in the newest text; `asked-again`: a later procedure asks it again; `not-asked-again`: none does. */
   status: 'newest' | 'asked-again' | 'not-asked-again';
-  /** Ids of the demands of later procedures that ask it again (its threads), in site order. */
+  /** Ids of the demands of later procedures that ask it again (its own recurring demand: the narrowest thread it is on), in site order. */
   askedAgain: string[];
+  /** Ids of later demands that only a broader recurring demand it is on asks again (the general call, not this one). */
+  broaderAskedAgain: string[];
   /** Ids of the follow-up records that bear on it, in site order. */
   followUps: string[];
   /** Year of the last later text that asks it again or bears on it. */
@@ -113,7 +115,7 @@ const KIND_ORDER: FollowUpKind[] = ['acknowledges-progress', 'repeats', 'notes-n
 const SUMMARY_WORDS: Record<FollowUpKind, string> = {
   'acknowledges-progress': 'a step acknowledged',
   repeats: 'repeated',
-  'notes-non-compliance': 'said to continue',
+  'notes-non-compliance': 'the problem noted again',
   other: 'related facts stated',
 };
 
@@ -140,11 +142,18 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
   const out = new Map<string, SinceThen>();
   for (const d of demandById.values()) {
     const mine = order.get(d.slug)!;
-    const later = [...new Set((threadsOf.get(d.id) ?? []).flatMap((t) => t.demands))]
-      .map((id) => demandById.get(id))
-      // A thread may name a demand that failed its own checks (reported there): leave it out.
-      .filter((x): x is Demand => !!x && order.get(x.slug)! > mine)
-      .sort((a, b) => siteOrder.get(a.id)! - siteOrder.get(b.id)!);
+    // The demand's own recurring demand is the narrowest thread it is on (fewest demands: "Release
+    // of Vladimir Kozlov" before "Release of political prisoners"); what only a broader one asks
+    // again is said apart, never as this demand asked again.
+    const laterIn = (ts: ThreadModel[]) =>
+      [...new Set(ts.flatMap((t) => t.demands))]
+        .map((id) => demandById.get(id))
+        // A thread may name a demand that failed its own checks (reported there): leave it out.
+        .filter((x): x is Demand => !!x && order.get(x.slug)! > mine)
+        .sort((a, b) => siteOrder.get(a.id)! - siteOrder.get(b.id)!);
+    const [own, ...broader] = [...(threadsOf.get(d.id) ?? [])].sort((a, b) => a.demands.length - b.demands.length);
+    const later = laterIn(own ? [own] : []);
+    const broaderLater = laterIn(broader).filter((x) => !later.includes(x));
     const fus = followUpsOf.get(d.id) ?? [];
     const inNewest = d.slug === newest?.slug;
     const mentionYears = [...later.map((x) => x.year), ...fus.map((f) => f.year)];
@@ -160,12 +169,23 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
         parts.push({ text: 'Asked again in ' }, ...placesParts(later.map((x) => ({ slug: x.slug, year: x.year, name: passageName(bySlug.get(x.slug)!, x.anchor, x.documentKind), path: itemPath(x.slug, x.fragment) }))), { text: '. ' });
         summary.push(`asked again in ${listYears([...new Set(later.map((x) => x.year))])}`);
       } else summary.push('not asked again');
+      if (broaderLater.length) {
+        const names = broader.filter((t) => t.demands.some((id) => broaderLater.some((x) => x.id === id)));
+        parts.push(
+          { text: 'The broader call' },
+          ...names.flatMap((t, i) => [{ text: i === 0 ? ' (' : '; ' }, { text: t.title, path: threadPath(t.id) }]),
+          { text: ') was asked again in ' },
+          ...placesParts(broaderLater.map((x) => ({ slug: x.slug, year: x.year, name: passageName(bySlug.get(x.slug)!, x.anchor, x.documentKind), path: itemPath(x.slug, x.fragment) }))),
+          { text: '. ' },
+        );
+        summary.push(`the broader call asked again in ${listYears([...new Set(broaderLater.map((x) => x.year))])}`);
+      }
       for (const kind of KIND_ORDER) {
         const of = fus.filter((f) => f.kind === kind);
         if (!of.length) continue;
         const phrase = followUpKindPhrase[kind];
         parts.push({ text: `${phrase[0]!.toUpperCase()}${phrase.slice(1)} ` }, ...placesParts(of.map((f) => ({ slug: f.slug, year: f.year, name: passageName(bySlug.get(f.slug)!, f.anchor, f.documentKind), path: itemPath(f.slug, f.anchor) }))), { text: '. ' });
-        if (kind !== 'other') summary.push(SUMMARY_WORDS[kind]);
+        if (kind !== 'other') summary.push(`${SUMMARY_WORDS[kind]}${of.every((f) => f.documentKind === 'motion') ? ' in a motion' : ''}`);
       }
       const laterYears = yearsAfter[mine]!;
       const span = laterYears.length > 4 ? `from ${laterYears[0]} to ${laterYears.at(-1)}` : listYears(laterYears);
@@ -177,9 +197,10 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
     out.set(d.id, {
       status: inNewest ? 'newest' : later.length ? 'asked-again' : 'not-asked-again',
       askedAgain: later.map((x) => x.id),
+      broaderAskedAgain: broaderLater.map((x) => x.id),
       followUps: fus.map((f) => f.id),
       lastYear,
-      summary: inNewest ? 'Since then: nothing yet (newest text in this collection)' : `Since then: ${summary.join('; ')}`,
+      summary: inNewest ? 'Since then: no later text in this collection' : `Since then: ${summary.join('; ')}`,
       parts,
     });
   }

@@ -19,12 +19,21 @@ describe('since-then lines', () => {
     const line = site.sinceThen.get(kozlov.id)!;
     expect(line.status).toBe('asked-again');
     expect(line.askedAgain).toEqual(expect.arrayContaining(['2016-2607-summary-5-1-1', '2016-2607-motion-para-4-1']));
-    expect(lineText(kozlov.id)).toMatch(/^Asked again in 2016 \(summary ¶5\.1; motion, paragraph 4\), 2019 \(summary ¶4\) and 2021 \(summary ¶5\.3\)\./);
+    // Kozlov by name in 2016 only; the general call to free political prisoners is said apart.
+    expect(lineText(kozlov.id)).toMatch(/^Asked again in 2016 \(summary ¶5\.1; motion, paragraph 4\)\. The broader call \(Release of political prisoners\) was asked again in 2019 \(summary ¶4\) and 2021 \(summary ¶5\.3\)\./);
+    expect(line.broaderAskedAgain).toEqual(['2019-2610-summary-4-1', '2021-2544-summary-5-3-1']);
     expect(linksOf(kozlov.id).slice(0, 2)).toEqual([
       { text: 'summary ¶5.1', path: 'procedures/2016-2607/#demand-2016-2607-summary-5-1-1' },
       { text: 'motion, paragraph 4', path: 'procedures/2016-2607/#demand-2016-2607-motion-para-4-1' },
     ]);
-    expect(line.summary).toBe('Since then: asked again in 2016, 2019 and 2021; a step acknowledged; said to continue');
+    expect(line.summary).toBe('Since then: asked again in 2016; the broader call asked again in 2019 and 2021; a step acknowledged; the problem noted again');
+  });
+
+  it('never says a demand was asked again when only a broader recurring demand it is on was (Kozlov in 2016)', () => {
+    const line = site.sinceThen.get('2016-2607-summary-5-1-1')!;
+    expect(line.status).toBe('not-asked-again');
+    expect(line.askedAgain).toEqual([]);
+    expect(line.summary).toBe('Since then: not asked again; the broader call asked again in 2019 and 2021');
   });
 
   it("the 2016 motion's acknowledgement (paragraph 3) links to the demand it bears on, and that demand's line links back to it", () => {
