@@ -209,8 +209,10 @@ const LEADING_NEWLINE = new Set(['pre', 'listing', 'textarea']);
 
 /**
  * The elements and text runs of a page in document order, each with its source offsets, read
- * with htmlparser2's streaming parser (no DOM is built). Nothing inside a <template> or a
- * <noscript> is listed, as a browser's parser does not put it in the document either.
+ * with htmlparser2's streaming parser (no DOM is built): what first paint needs, as a browser's
+ * parser places it (on the built site, the same nodes and offsets a parse5 tree gave). Nothing
+ * inside a <template> or a <noscript> is listed, as a browser's parser does not put it in the
+ * document either.
  */
 function readHtml(html: string): HtmlNode[] {
   const nodes: HtmlNode[] = [];
@@ -236,13 +238,15 @@ function readHtml(html: string): HtmlNode[] {
     ontext(data) {
       const parent = open.at(-1);
       if (parent?.inert) return;
-      if (parent?.el && (parent.el.tag === 'script' || parent.el.tag === 'style')) parent.el.text += data.replace(/\r\n?/g, '\n');
+      if (parent?.el && (parent.el.tag === 'script' || parent.el.tag === 'style'))
+        parent.el.text += data.replace(/\r\n?/g, '\n'); // as a browser normalises line ends
       let start = parser.startIndex;
       const end = parser.endIndex + 1;
       const last = nodes.at(-1);
       // The parser reports text in pieces (entities apart); one run of source text is one node.
       if (last && isText(last) && last.end === start) return void (last.end = end);
-      if (parent?.el && LEADING_NEWLINE.has(parent.el.tag) && start === parent.el.startTagEnd) start += /^\r?\n/.exec(html.slice(start, start + 2))?.[0].length ?? 0;
+      if (parent?.el && LEADING_NEWLINE.has(parent.el.tag) && start === parent.el.startTagEnd)
+        start += /^\r?\n/.exec(html.slice(start, start + 2))?.[0].length ?? 0;
       if (start < end) nodes.push({ kind: 'text', start, end, hidden: !!parent?.hidden });
     },
   });
@@ -438,7 +442,8 @@ export function measurePage(html: string, options: PageOptions): PageWeight {
       else if (body.trim()) jsInline.push({ url: `inline #${jsInline.length + 1}`, bytes: gz(body, level), kind: 'inline' });
     }
     // Event-handler attributes and javascript: links are scripts too.
-    for (const [name, value] of Object.entries(el.attrs)) if (/^on[a-z]+$/.test(name) && value.trim()) handlers.push(value);
+    for (const [name, value] of Object.entries(el.attrs))
+      if (/^on[a-z]+$/.test(name) && value.trim()) handlers.push(value);
     const href = tag === 'a' ? attr(el, 'href') : undefined;
     if (href && /^\s*javascript:/i.test(href)) jsInline.push({ url: 'javascript: link', bytes: gz(href, level), kind: 'handler' });
   }
