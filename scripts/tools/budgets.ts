@@ -29,8 +29,9 @@
  * Gzip is zlib's default level (6). The gzip of a prefix is what a server streaming the page
  * has sent by that point, within a few bytes (the final block and trailer).
  *
- * Parsing is done by maintained parsers, not regexes: parse5 (the WHATWG HTML algorithm, with
- * source offsets) for HTML, postcss for CSS, es-module-lexer for module imports.
+ * Parsing is done by maintained parsers, not regexes: htmlparser2 for HTML (its streaming parser,
+ * no DOM: it reports every tag and text run with its source offsets, and is the project's one HTML
+ * parser, see src/publish/relative-links.ts), postcss for CSS, es-module-lexer for module imports.
  *
  * API (tests/scripts/budgets.test.ts; bench-build; the browser crawl calls measurePage per page):
  * - `measurePage(html, { page, dir, base?, budgets? }): PageWeight` — one page's weights and its
@@ -44,7 +45,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { initSync as initModuleLexer, parse as parseModule } from 'es-module-lexer';
-import { parse as parseHtml, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { Parser } from 'htmlparser2';
 import postcss from 'postcss';
 import { normalizeBase, SEARCH_PATH } from '../../src/site/paths.ts';
 import { isMain } from './lib/is-main.mjs';
@@ -170,24 +171,87 @@ const NO_TEXT = new Set(['script', 'style', 'template', 'noscript', 'title']);
 /** Elements that start a section of main content. */
 const SECTION_START = new Set(['section', 'article', 'h2']);
 
-type Node = T.ChildNode | T.Document;
-const isElement = (n: Node): n is T.Element => 'tagName' in n;
-const isText = (n: Node): n is T.TextNode => n.nodeName === '#text';
-const attr = (el: T.Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const startOf = (n: T.ChildNode) => n.sourceCodeLocation?.startOffset ?? 0;
-const endOf = (n: T.ChildNode) => n.sourceCodeLocation?.endOffset ?? 0;
+/** An element of the page, with source offsets (UTF-16 units; ends exclusive). */
+interface HtmlElement {
+  kind: 'element';
+  /** Lower case, as the HTML parser gives it. */
+  tag: string;
+  /** Attribute values with entities decoded; the first of a repeated name wins. */
+  attrs: Record<string, string>;
+  start: number;
+  /** Where the start tag ends. */
+  startTagEnd: number;
+  /** After the end tag; where the element is closed implicitly, the start of what closed it. */
+  end: number;
+  /** The text of a <script> or <style> (its content, which is not markup). */
+  text: string;
+}
+/** A run of text, with source offsets (entities not decoded), and whether it is inside a no-text element. */
+interface HtmlText {
+  kind: 'text';
+  start: number;
+  end: number;
+  hidden: boolean;
+}
+type HtmlNode = HtmlElement | HtmlText;
 
-/** Elements and text nodes in document order, each with whether it is inside a no-text element. */
-function flatten(doc: T.Document): Array<{ node: T.ChildNode; hidden: boolean }> {
-  const out: Array<{ node: T.ChildNode; hidden: boolean }> = [];
-  const visit = (parent: T.ParentNode, hidden: boolean) => {
-    for (const child of parent.childNodes) {
-      out.push({ node: child, hidden });
-      if (isElement(child)) visit(child, hidden || NO_TEXT.has(child.tagName));
-    }
-  };
-  visit(doc, false);
-  return out;
+const isElement = (n: HtmlNode): n is HtmlElement => n.kind === 'element';
+const isText = (n: HtmlNode): n is HtmlText => n.kind === 'text';
+const attr = (el: HtmlElement, name: string) => (Object.hasOwn(el.attrs, name) ? el.attrs[name] : undefined);
+const startOf = (n: HtmlNode) => n.start;
+const endOf = (n: HtmlNode) => n.end;
+
+/** Elements whose content the WHATWG parser does not read as the page's markup: a template's
+ * content lives apart from the document, and a noscript is text where scripts run. */
+const INERT = new Set(['template', 'noscript']);
+/** Elements that drop a newline right after their start tag (WHATWG: pre, listing, textarea). */
+const LEADING_NEWLINE = new Set(['pre', 'listing', 'textarea']);
+
+/**
+ * The elements and text runs of a page in document order, each with its source offsets, read
+ * with htmlparser2's streaming parser (no DOM is built): what first paint needs, as a browser's
+ * parser places it (on the built site, the same nodes and offsets a parse5 tree gave). Nothing
+ * inside a <template> or a <noscript> is listed, as a browser's parser does not put it in the
+ * document either.
+ */
+function readHtml(html: string): HtmlNode[] {
+  const nodes: HtmlNode[] = [];
+  /** Open elements, innermost last; `el` is absent for those inside a template or noscript. */
+  const open: Array<{ el?: HtmlElement; hidden: boolean; inert: boolean }> = [];
+  const parser: Parser = new Parser({
+    onopentag(tag, attrs) {
+      const parent = open.at(-1);
+      if (parent?.inert) return void open.push({ hidden: true, inert: true });
+      // The parser's indices are inclusive: startIndex is the "<", endIndex the ">".
+      const el: HtmlElement = { kind: 'element', tag, attrs, start: parser.startIndex, startTagEnd: parser.endIndex + 1, end: -1, text: '' };
+      nodes.push(el);
+      open.push({ el, hidden: !!parent?.hidden || NO_TEXT.has(tag), inert: INERT.has(tag) });
+    },
+    onclosetag(_tag, isImplied) {
+      const el = open.pop()?.el;
+      if (!el) return;
+      if (!isImplied) el.end = html.indexOf('>', parser.endIndex) + 1; // the end tag's ">"
+      // Closed at its own start tag: a void element (<img>) or a self-closing one in SVG.
+      else if (parser.startIndex <= el.start) el.end = el.startTagEnd;
+      else el.end = parser.startIndex; // closed by the next tag, or by the end of the document
+    },
+    ontext(data) {
+      const parent = open.at(-1);
+      if (parent?.inert) return;
+      if (parent?.el && (parent.el.tag === 'script' || parent.el.tag === 'style'))
+        parent.el.text += data.replace(/\r\n?/g, '\n'); // as a browser normalises line ends
+      let start = parser.startIndex;
+      const end = parser.endIndex + 1;
+      const last = nodes.at(-1);
+      // The parser reports text in pieces (entities apart); one run of source text is one node.
+      if (last && isText(last) && last.end === start) return void (last.end = end);
+      if (parent?.el && LEADING_NEWLINE.has(parent.el.tag) && start === parent.el.startTagEnd)
+        start += /^\r?\n/.exec(html.slice(start, start + 2))?.[0].length ?? 0;
+      if (start < end) nodes.push({ kind: 'text', start, end, hidden: !!parent?.hidden });
+    },
+  });
+  parser.end(html);
+  return nodes;
 }
 
 /**
@@ -259,30 +323,29 @@ export function matchesAny(page: string, patterns: readonly string[]): boolean {
   });
 }
 
-const describeElement = (el: T.Element) => `<${el.tagName}${attr(el, 'id') ? ` id=${attr(el, 'id')}` : ''}>`;
+const describeElement = (el: HtmlElement) => `<${el.tag}${attr(el, 'id') ? ` id=${attr(el, 'id')}` : ''}>`;
 
 /** Where what paints first ends, as an offset into `html` (UTF-16 units), and how it was found. */
-function firstPaintEnd(html: string, nodes: ReturnType<typeof flatten>, firstSectionText: number): { end: number; endsAt: string; problem?: string } {
-  const main = nodes.find(({ node }) => isElement(node) && node.tagName === 'main')?.node as T.Element | undefined;
-  const h1 = nodes.find(({ node }) => isElement(node) && node.tagName === 'h1')?.node as T.Element | undefined;
+function firstPaintEnd(html: string, nodes: HtmlNode[], firstSectionText: number): { end: number; endsAt: string; problem?: string } {
+  const elements = nodes.filter(isElement);
+  const main = elements.find((el) => el.tag === 'main');
+  const h1 = elements.find((el) => el.tag === 'h1');
   if (!main) return { end: h1 ? endOf(h1) : 0, endsAt: 'no <main>', problem: 'no <main>: where main content starts cannot be told' };
   const mainStart = startOf(main);
   const mainEnd = endOf(main);
-  const inMain = nodes.filter(({ node }) => startOf(node) > mainStart && endOf(node) <= mainEnd);
-  const section = inMain.find(({ node }) => isElement(node) && SECTION_START.has(node.tagName))?.node as T.Element | undefined;
+  const inMain = nodes.filter((node) => startOf(node) > mainStart && endOf(node) <= mainEnd);
+  const section = inMain.filter(isElement).find((el) => SECTION_START.has(el.tag));
   const h1End = h1 ? endOf(h1) : 0;
-  const sectionStart = section ? startOf(section) : h1 && startOf(h1) > mainStart ? h1End : (main.sourceCodeLocation?.startTag?.endOffset ?? mainStart);
+  const sectionStart = section ? startOf(section) : h1 && startOf(h1) > mainStart ? h1End : main.startTagEnd;
   const startLabel = section ? describeElement(section) : 'the end of the <h1>';
   let need = firstSectionText;
   let end: number | undefined;
   const after = { space: true };
-  for (const { node, hidden } of inMain) {
-    if (hidden || !isText(node) || startOf(node) < sectionStart) continue;
-    const loc = node.sourceCodeLocation;
-    if (!loc) continue;
-    const reached = offsetAfterChars(html.slice(loc.startOffset, loc.endOffset), need, after);
+  for (const node of inMain) {
+    if (!isText(node) || node.hidden || startOf(node) < sectionStart) continue;
+    const reached = offsetAfterChars(html.slice(node.start, node.end), need, after);
     if (reached.offset !== undefined) {
-      end = loc.startOffset + reached.offset;
+      end = node.start + reached.offset;
       break;
     }
     need -= reached.counted;
@@ -302,8 +365,8 @@ export function measurePage(html: string, options: PageOptions): PageWeight {
   const page = options.page;
   const urlPath = base + page.replace(/^\//, '');
 
-  const nodes = flatten(parseHtml(html, { sourceCodeLocationInfo: true }));
-  const elements = nodes.map(({ node }) => node).filter(isElement);
+  const nodes = readHtml(html);
+  const elements = nodes.filter(isElement);
 
   const missing: string[] = [];
   const external: string[] = [];
@@ -359,7 +422,7 @@ export function measurePage(html: string, options: PageOptions): PageWeight {
 
   const handlers: string[] = [];
   for (const el of elements) {
-    const tag = el.tagName;
+    const tag = el.tag;
     if (tag === 'link') {
       const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
       const href = attr(el, 'href');
@@ -369,17 +432,18 @@ export function measurePage(html: string, options: PageOptions): PageWeight {
       if (rel.includes('preload') && as === 'font') addFont(href, urlPath);
       if (rel.includes('modulepreload') || (rel.includes('preload') && as === 'script')) addModule(href, urlPath);
     } else if (tag === 'style') {
-      scanCss(el.childNodes.filter(isText).map((t) => t.value).join(''), urlPath);
+      scanCss(el.text, urlPath);
     } else if (tag === 'script') {
       const type = (attr(el, 'type') ?? '').trim().toLowerCase();
       if (!JS_TYPES.has(type)) continue; // data blocks (ld+json, json, importmap)
       const src = attr(el, 'src');
-      const body = el.childNodes.filter(isText).map((t) => t.value).join('');
+      const body = el.text;
       if (src !== undefined) addModule(src, urlPath);
       else if (body.trim()) jsInline.push({ url: `inline #${jsInline.length + 1}`, bytes: gz(body, level), kind: 'inline' });
     }
     // Event-handler attributes and javascript: links are scripts too.
-    for (const a of el.attrs) if (/^on[a-z]+$/.test(a.name) && a.value.trim()) handlers.push(a.value);
+    for (const [name, value] of Object.entries(el.attrs))
+      if (/^on[a-z]+$/.test(name) && value.trim()) handlers.push(value);
     const href = tag === 'a' ? attr(el, 'href') : undefined;
     if (href && /^\s*javascript:/i.test(href)) jsInline.push({ url: 'javascript: link', bytes: gz(href, level), kind: 'handler' });
   }
@@ -390,7 +454,7 @@ export function measurePage(html: string, options: PageOptions): PageWeight {
 
   const unsizedImages: string[] = [];
   const eagerImages: string[] = [];
-  const imgs = elements.filter((el) => el.tagName === 'img');
+  const imgs = elements.filter((el) => el.tag === 'img');
   imgs.forEach((img, i) => {
     const label = attr(img, 'src') ?? describeElement(img);
     const sized = /^\d+(\.\d+)?$/.test(attr(img, 'width') ?? '') && /^\d+(\.\d+)?$/.test(attr(img, 'height') ?? '');
