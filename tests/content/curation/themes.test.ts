@@ -1,6 +1,6 @@
 // Every theme tag of every demand rests on the demand's own words (or the verbatim lead-in that
-// governs it): a tag whose theme the text never names is an editorial claim the source does not
-// support. Each theme lists the words that name it; a tag with none of them fails, naming the demand.
+// governs it, or what its paragraph says before it): a tag whose theme the text never names is an
+// editorial claim the source does not support. Each theme lists the words that name it; a tag with none of them fails, naming the demand.
 import { describe, expect, it } from 'vitest';
 import { model } from '../../helpers/model.ts';
 
@@ -36,7 +36,10 @@ describe('theme tags', () => {
   });
 
   it.each(site.demands.map((d) => [d.id, d] as const))('of %s rest on its words', (_, d) => {
-    const words = `${d.leadIn.text} ${d.text}`;
+    // The demand's words, the lead-in that governs it, and what comes before it in its paragraph
+    // ("… the reform of Article 164 …, and calls on the EEAS to undertake close monitoring of the reform").
+    const item = site.bySlug.get(d.slug)!.items.get(d.anchor)!;
+    const words = `${d.leadIn.text} ${item.text.slice(0, d.start + d.text.length)}`;
     for (const t of d.themes) {
       if (t === 'eu-monitoring-support') {
         // What the EU side is asked to do: the demand must be addressed to it.
