@@ -15,7 +15,7 @@ import { compareDates } from '../../src/content/model/dates.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { buildSite } from '../../src/content/model/build.ts';
 import { eventOnTimeline, landmarkOnTimeline } from '../../src/site/timeline/plan.ts';
-import { launchBrowser, openPage, ROOT, serveDist, type OpenedPage } from './harness';
+import { launchBrowser, openPage, ROOT, serveDist, useBuiltSite, type OpenedPage } from './harness';
 
 const DIR = process.env.OUT_DIR || 'dist';
 const BASE = process.env.BASE_PATH || '/';
@@ -368,5 +368,20 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
       await target.close();
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('old timeline addresses', () => {
+  const web = useBuiltSite();
+
+  it('a published event link on an old year page lands on the event on the one-page timeline, under the CSP', async () => {
+    const o = await openPage(web.browser, `${web.server.url}timeline/2012/#event-pillay-visit-2012`);
+    try {
+      await o.page.waitForURL(/\/timeline\/#event-pillay-visit-2012$/);
+      expect(await o.page.evaluate(() => document.querySelector(':target')?.id)).toBe('event-pillay-visit-2012');
+      expect(o.cspViolations).toEqual([]);
+    } finally {
+      await o.close();
+    }
   });
 });
