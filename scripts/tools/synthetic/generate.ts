@@ -381,6 +381,15 @@ export function generateSyntheticCorpus(procedures: number, seed = 1): Synthetic
       outletUsed: boolean;
     }
     const demands: Demand[] = [];
+    // A procedure never holds the same demand twice (the content check refuses it): a draw that
+    // repeats an earlier demand's words is drawn again.
+    const said = new Set<string>();
+    const fresh = <T extends { text: string }>(draw: () => T): T => {
+      for (let i = 0; ; i++) {
+        const x = draw();
+        if (!said.has(x.text) || i > 50) return said.add(x.text), x;
+      }
+    };
     const pickCore = () => rng.pick(CORES);
     const addressee = (core: Core): [string, string] => (core.to ? rng.pick(core.to) : rng.pick(AUTH));
 
@@ -391,10 +400,12 @@ export function generateSyntheticCorpus(procedures: number, seed = 1): Synthetic
     paragraphs.push({ text: `The resolution was tabled by the ${groups.join(', ')} groups.`, bullets: [] });
     const nSumParas = rng.int(1, 2);
     for (let i = 0; i < nSumParas; i++) {
-      const core = pickCore();
-      const [who, addr] = addressee(core);
-      const f = fill(core);
-      const text = `${rng.pick(SUM_VERBS)} ${who} to ${f.text}.`;
+      const { core, addr, f, text } = fresh(() => {
+        const core = pickCore();
+        const [who, addr] = addressee(core);
+        const f = fill(core);
+        return { core, addr, f, text: `${rng.pick(SUM_VERBS)} ${who} to ${f.text}.` };
+      });
       paragraphs.push({ text, bullets: [] });
       demands.push({ anchor: `summary-${paragraphs.length}`, kind: 'summary', text, themes: core.themes, addressees: [addr], people: f.people, provisions: f.provisions, outletUsed: f.outletUsed });
     }
@@ -404,10 +415,12 @@ export function generateSyntheticCorpus(procedures: number, seed = 1): Synthetic
     const intro = paragraphs[paragraphs.length - 1];
     const nBullets = rng.int(5, 9);
     for (let b = 0; b < nBullets; b++) {
-      let core = pickCore();
-      while (core.to) core = pickCore();
-      const f = fill(core);
-      const text = `${f.text};`;
+      const { core, f, text } = fresh(() => {
+        let core = pickCore();
+        while (core.to) core = pickCore();
+        const f = fill(core);
+        return { core, f, text: `${f.text};` };
+      });
       intro!.bullets.push(text);
       demands.push({ anchor: `summary-${paragraphs.length}-${b + 1}`, kind: 'summary', text, themes: core.themes, addressees: [urgedAddr], people: f.people, provisions: f.provisions, outletUsed: f.outletUsed });
     }
@@ -437,11 +450,13 @@ export function generateSyntheticCorpus(procedures: number, seed = 1): Synthetic
     const numbered: string[] = [];
     const nNum = Math.max(6, 20 - demands.length + rng.int(-1, 1));
     for (let i = 0; i < nNum; i++) {
-      const core = pickCore();
-      const [who, addr] = addressee(core);
-      const f = fill(core);
-      const verb = rng.pick(RES_VERBS);
-      const text = verb.endsWith('that') ? `${verb} ${who} ${f.text};` : `${verb} ${who} to ${f.text};`;
+      const { core, addr, f, text } = fresh(() => {
+        const core = pickCore();
+        const [who, addr] = addressee(core);
+        const f = fill(core);
+        const verb = rng.pick(RES_VERBS);
+        return { core, addr, f, text: verb.endsWith('that') ? `${verb} ${who} ${f.text};` : `${verb} ${who} to ${f.text};` };
+      });
       numbered.push(text);
       demands.push({ anchor: `${prefix}para-${i + 1}`, kind: fullKind, text, themes: core.themes, addressees: [addr], people: f.people, provisions: f.provisions, outletUsed: f.outletUsed });
     }
