@@ -80,6 +80,9 @@ export function toSearchDocs(site: SiteModel): SearchDoc[] {
         if (!what) continue;
         // An item carries what its demands are about, so a theme or an addressee narrows to it too.
         const own = p.demands.filter((d) => d.anchor === item.anchor);
+        // An item that is one demand and nothing more (most bullets) is found as that demand: the
+        // same words twice would only push other results down.
+        if (own.length === 1 && item.text.replace(/[\s;,.:]+$/, '') === own[0]!.text.replace(/[\s;,.:]+$/, '')) continue;
         const themes = unique(own.flatMap((d) => d.themes));
         const addressees = unique(own.flatMap((d) => d.addressees));
         items.push({

@@ -13,7 +13,8 @@ import { FACETS, searchOf, type PageState } from './state.ts';
 /** Builds links to other pages of the site (the root is derived from the page's address). */
 export type Href = (sitePath: string) => string;
 
-const quoted = (s: string) => `“${s}”`;
+/** A query in quotation marks, once: a query typed in quotes (“Article 174”) is not quoted twice. */
+const quoted = (s: string) => `“${s.replace(/^["“”']+|["“”']+$/g, '')}”`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The page's search URL for another state (kept relative to the search page itself). */
@@ -132,7 +133,7 @@ function whyLines(r: SearchResultRow, suggested: boolean): HTMLParagraphElement[
     ['addresseeLabels', d.addresseeLabels],
   ] as const;
   for (const [key, values] of fields) {
-    if (d.what === 'person' && key === 'people') continue; // "Also printed as" shows them
+    if (d.what === 'person' && key === 'people') continue; // "Other spellings" shows them
     if (visibleHit && (key === 'themeLabels' || key === 'addresseeLabels')) continue;
     const hits = values.map((v, i) => ({ v, ranges: rangesOf(r, key, i) })).filter((x) => x.ranges.length && !printed.includes(fold(x.v)));
     if (!hits.length) continue;
@@ -144,7 +145,8 @@ function whyLines(r: SearchResultRow, suggested: boolean): HTMLParagraphElement[
   if (d.what === 'person') {
     const others = d.people.map((v, i) => ({ v, ranges: rangesOf(r, 'people', i) })).filter((x) => x.v !== d.heading);
     if (others.length) {
-      const line = el('p', { class: 'meta' }, 'Also printed as: ');
+      // Printed spellings and the usual one alike (the person's page says which the sources print).
+      const line = el('p', { class: 'meta' }, 'Other spellings: ');
       others.forEach((x, i) => line.append(...(i ? [', '] : []), ...marked(highlightSegments(x.v, x.ranges))));
       out.push(line);
     }
