@@ -277,3 +277,12 @@ export function countWord(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A count of demands that says how many are a group's motion's, not Parliament's adopted position:
+ * "10 demands (2 from a group's motion)". Wherever demands are counted for a resolution or the site.
+ */
+export function demandCount(demands: readonly Pick<Demand, 'documentKind'>[]): string {
+  const motion = demands.filter((d) => d.documentKind === 'motion').length;
+  return `${plural(demands.length, 'demand')}${motion ? ` (${motion.toLocaleString('en')} from a group’s motion)` : ''}`;
+}

@@ -9,6 +9,7 @@ import { ENTRY_BUDGET } from '../../src/site/paginate.ts';
 import {
   chronological,
   DEMAND_ORDER,
+  demandCount,
   demandsListing,
   groupByResolution,
   newestFirst,
@@ -191,5 +192,13 @@ describe('groupByResolution', () => {
         if (i > 0) expect(groups[i - 1]!.procedure.slug).not.toBe(g.procedure.slug);
       }
     }
+  });
+});
+
+describe('counting demands', () => {
+  it("says how many are a group's motion's, not Parliament's adopted position", () => {
+    const p2016 = site.bySlug.get('2016-2607')!;
+    expect(demandCount(p2016.demands)).toBe('10 demands (2 from a group’s motion)');
+    expect(demandCount(site.bySlug.get('2021-2544')!.demands)).toBe('11 demands');
   });
 });
