@@ -165,9 +165,16 @@ export function relativizeHtml(html: string, pagePath: string, base: string): { 
   tokenizer.write(html);
   tokenizer.end();
 
-  let out = html;
-  for (const e of edits.sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return { html: out, rewritten: edits.length };
+  // One pass over the page, edits in order (splicing one edit at a time copies the page per link:
+  // 30 s for a 200-procedure site).
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of edits.sort((x, y) => x.start - y.start)) {
+    pieces.push(html.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(html.slice(at));
+  return { html: pieces.join(''), rewritten: edits.length };
 }
 
 /** Every `.html` file under `dir`, relative to it. */
@@ -205,8 +212,9 @@ export function relativeLinks(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const { pages, rewritten } = await relativizeBuild(fileURLToPath(dir), base);
-        logger.info(`${rewritten} links on ${pages} pages made relative to their page (${NOT_FOUND_PAGE} keeps ${normalizeBase(base)})`);
+        logger.info(`${rewritten} links on ${pages} pages made relative to their page (${NOT_FOUND_PAGE} keeps ${normalizeBase(base)}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

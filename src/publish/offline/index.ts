@@ -79,7 +79,7 @@ export function writeArchive(dir: string, files: string[], target: string): void
       else writeSync(fd, chunk);
     });
     for (const p of files.filter((f) => f !== ARCHIVE_PATH)) {
-      const entry = new ZipDeflate(`${ARCHIVE_FOLDER}/${p}`, { level: 9 });
+      const entry = new ZipDeflate(`${ARCHIVE_FOLDER}/${p}`, { level: 6 });
       entry.mtime = ARCHIVE_TIME;
       zip.add(entry);
       entry.push(readFileSync(path.join(dir, p)), true);
@@ -102,14 +102,17 @@ export function offlineCopy(): AstroIntegration {
         template = new URL('src/publish/offline/sw.js', config.root);
       },
       'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
         const files = siteFiles(root);
         const workerTemplate = readFileSync(template, 'utf8');
         const version = siteVersion(root, workerTemplate, files);
         const source = serviceWorkerSource(workerTemplate, version, precacheList(root, files));
         writeFileSync(path.join(root, SERVICE_WORKER_PATH), source);
+        const zipping = performance.now();
         writeArchive(root, siteFiles(root), path.join(root, ARCHIVE_PATH));
-        logger.info(`service worker ${version}; ${ARCHIVE_PATH}: ${(statSync(path.join(root, ARCHIVE_PATH)).size / 1e6).toFixed(1)} MB`);
+        const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+        logger.info(`service worker ${version} (${s(zipping - started)}); ${ARCHIVE_PATH}: ${(statSync(path.join(root, ARCHIVE_PATH)).size / 1e6).toFixed(1)} MB (${s(performance.now() - zipping)})`);
       },
     },
   };
