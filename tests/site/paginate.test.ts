@@ -3,7 +3,7 @@
 // year, and parts for a year over the budget.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ENTRY_BUDGET, estimateWeights, PAGE_FRAME, PAGE_LIMIT, paginateByYear, type Weigher } from '../../src/site/paginate.ts';
+import { ENTRY_BUDGET, ESTIMATE_MARGIN, estimateWeights, PAGE_FRAME, PAGE_LIMIT, paginateByYear, type Weigher } from '../../src/site/paginate.ts';
 
 interface Row {
   id: string;
@@ -39,8 +39,9 @@ describe('estimateWeights', () => {
     const weights = estimateWeights(items, { textOf: (r) => r.text, markup: 40 });
     const packed = gzipSync(items.map((r) => r.text).join('\n'), { level: 6 }).length;
     const total = weights.reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThan(packed - 40 + 20 * 40);
-    expect(total).toBeLessThanOrEqual(packed + 20 * 40);
+    // With the margin the estimate is scaled by (what the markup allowance does not see).
+    expect(total).toBeGreaterThan(ESTIMATE_MARGIN * (packed - 40 + 20 * 40));
+    expect(total).toBeLessThanOrEqual(ESTIMATE_MARGIN * (packed + 20 * 40));
     // Longer text, more weight.
     const mixed = [...rows(5, [2020, 1]), ...rows(80, [2020, 1])];
     const [short, long] = estimateWeights(mixed, { textOf: (r) => r.text, markup: 0 });
@@ -56,7 +57,7 @@ describe('estimateWeights', () => {
   });
 
   it('costs markup alone for entries without text, and nothing for no entries', () => {
-    expect(estimateWeights([{ id: 'a', year: 1, text: '' }], { textOf: (r) => r.text, markup: (r) => r.id.length * 10 })).toEqual([10]);
+    expect(estimateWeights([{ id: 'a', year: 1, text: '' }], { textOf: (r) => r.text, markup: (r) => r.id.length * 10 })).toEqual([10 * ESTIMATE_MARGIN]);
     expect(estimateWeights([], weigher(1))).toEqual([]);
   });
 });
@@ -79,9 +80,9 @@ describe('paginateByYear', () => {
   });
 
   it('cuts a heavier listing into year pages, and a year over the budget into parts', () => {
-    // Entries of about 1 KB each (their markup), and a budget of three and a half.
+    // Entries of about 1 KB each (their markup, with the margin), and a budget of three and a half.
     const items = rows(2, [2021, 2], [2019, 9]);
-    const l = paginateByYear('timeline/', items, (r) => r.year, weigher(3_500, 1_000));
+    const l = paginateByYear('timeline/', items, (r) => r.year, weigher(3_500, 1_000 / ESTIMATE_MARGIN));
     expect(l.split).toBe(true);
     expect(l.pages.map((p) => [p.path, p.year, p.part, p.parts])).toEqual([
       ['timeline/2021/', 2021, 1, 1],
