@@ -9,13 +9,15 @@ import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { ARCHIVE_PATH, SEARCH_INDEX_PATH, SERVICE_WORKER_PATH } from '../../site/paths.ts';
 
 /** The search index is saved whole when the worker installs while it is at most this large. */
 export const PRECACHE_SEARCH_MAX_BYTES = 2_000_000;
 /** The folder the archive unpacks into. */
 export const ARCHIVE_FOLDER = 'ep-demands-kazakhstan';
+/** Files already compressed, stored in the archive as they are. */
+const COMPRESSED = /\.(png|jpe?g|gif|webp|avif|woff2?|zip|gz|br)$/i;
 /** Every entry of the archive carries this time, so two builds of the same site give the same bytes. */
 const ARCHIVE_TIME = new Date(2000, 0, 1);
 
@@ -79,7 +81,10 @@ export function writeArchive(dir: string, files: string[], target: string): void
       else writeSync(fd, chunk);
     });
     for (const p of files.filter((f) => f !== ARCHIVE_PATH)) {
-      const entry = new ZipDeflate(`${ARCHIVE_FOLDER}/${p}`, { level: 6 });
+      // Images and other compressed files are stored as they are: deflating them again costs time
+      // (most of the archive's, at 2,000 procedures) and saves nothing.
+      const name = `${ARCHIVE_FOLDER}/${p}`;
+      const entry = COMPRESSED.test(p) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
       entry.mtime = ARCHIVE_TIME;
       zip.add(entry);
       entry.push(readFileSync(path.join(dir, p)), true);
