@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // What a reader sees on a phone (390 px; references also at 320): table captions wrap inside the
 // visible width instead of being cut at the edge of a box that scrolls sideways, the timeline's key
-// is whole, the files table of /data/ reads as cards, and references and percentages never break
+// is whole, tables of records (/data/'s files, a procedure file's documents) read as cards, and references and percentages never break
 // across lines. (That no page is wider than the screen is the crawl's: tests/browser/crawl.test.ts.)
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('on a phone', () => {
             const box = c.closest('.table-wrap')!;
             box.scrollLeft = box.scrollWidth;
             const r = c.getBoundingClientRect();
-            return { text: c.textContent!.trim().slice(0, 30), left: r.left, right: r.right, align: getComputedStyle(c).textAlign };
+            return { text: c.textContent!.trim().slice(0, 30), left: r.left, right: r.right, width: r.width, align: getComputedStyle(c).textAlign };
           }),
         );
         expect(captions.length, path).toBeGreaterThan(0);
@@ -71,6 +71,8 @@ describe('on a phone', () => {
           expect(c.left, `${path} “${c.text}”`).toBeGreaterThanOrEqual(0);
           expect(c.right, `${path} “${c.text}”`).toBeLessThanOrEqual(390);
           expect(c.align, `${path} “${c.text}”`).toBe('left');
+          // …and uses that width: not a word per line.
+          expect(c.width, `${path} “${c.text}”`).toBeGreaterThan(250);
         }
       } finally {
         await o.close();
@@ -89,15 +91,26 @@ describe('on a phone', () => {
     }
   });
 
-  it('gives each file of /data/ the width of the screen for what it holds', async () => {
-    const o = await open('data/');
-    try {
-      const cells = await o.page.locator('table.files tbody tr:first-child > *').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width));
-      // A card: every cell as wide as the column, not a fifth of it.
-      for (const w of cells) expect(w).toBeGreaterThan(300);
-      expect(await o.page.locator('table.files tbody tr:first-child td[data-label="Size"]').evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Size: "');
-    } finally {
-      await o.close();
+  it('reads a table of records as cards: the files of /data/, a procedure file’s events and documents', async () => {
+    for (const path of ['data/', 'procedures/2016-2607/']) {
+      const o = await open(path);
+      try {
+        const tables = await o.page.locator('table.stack-narrow').evaluateAll((ts) =>
+          ts.map((t) => ({
+            // Every cell of the first row as wide as the column, not a fifth of it.
+            widths: [...t.querySelectorAll('tbody tr:first-child > *')].filter((c) => c.textContent!.trim()).map((c) => c.getBoundingClientRect().width),
+            label: getComputedStyle(t.querySelector('td[data-label]')!, '::before').content,
+            name: t.querySelector('td[data-label]')!.getAttribute('data-label'),
+          })),
+        );
+        expect(tables.length, path).toBeGreaterThan(0);
+        for (const t of tables) {
+          for (const w of t.widths) expect(w, path).toBeGreaterThan(300);
+          expect(t.label).toBe(`"${t.name}: "`);
+        }
+      } finally {
+        await o.close();
+      }
     }
   });
 });

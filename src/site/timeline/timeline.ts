@@ -58,7 +58,7 @@ export const KIND_LABELS: Record<string, string> = {
   other: 'Other facts',
   'key-event': 'Procedure key events',
   document: 'Procedure documents',
-  adoption: 'Adoptions (date printed on the summary)',
+  adoption: 'Adoption dates printed on a summary',
 };
 
 /** Singular labels, for one event. */
