@@ -147,6 +147,7 @@ export function personRecords(site: SiteModel, links: Links): PersonRecord[] {
       name: p.name,
       aliases: [...p.aliases],
       role: p.role,
+      roleFrame: p.roleFrame,
       roleSource: { procedure: p.roleSource.procedure, anchor: p.roleSource.anchor, permalink: links.url(itemPath(slug, p.roleSource.anchor)) },
       note: p.note ?? null,
       mentions: p.mentions.map((m) => ({ procedure: refOf(site, m.slug), anchor: m.anchor, as: m.as, permalink: links.url(itemPath(m.slug, m.anchor)) })),

@@ -91,7 +91,7 @@ export const keyEventRecord = z
   })
   .describe('A row of the procedure file\'s "Key events" table.');
 
-/** A row of the procedure file's "Documentation gateway" table. */
+/** A row of the procedure file's documents table (its "Documentation gateway"). */
 export const gatewayRecord = z
   .strictObject({
     /** Document type as printed. */
@@ -103,7 +103,7 @@ export const gatewayRecord = z
     /** Link to the document on the European Parliament's site where the reference format is known, else null. */
     url: z.url().nullable().describe('Link to the document on the European Parliament\'s site where its reference format is known; otherwise null.'),
   })
-  .describe('A row of the procedure file\'s "Documentation gateway" table.');
+  .describe('A row of the procedure file\'s documents table (the Observatory\'s "Documentation gateway").');
 
 /** What a Legislative Observatory procedure file states. */
 export const procedureFileRecord = z
@@ -130,11 +130,11 @@ export const procedureFileRecord = z
     /** Geographical areas. */
     geographicalArea: z.array(z.string()).describe('Geographical areas the procedure file lists.'),
     /** Key players, or null where the file has no such section. */
-    keyPlayers: z.array(z.string()).nullable().describe('Key players, or null where the procedure file has no such section.'),
+    keyPlayers: z.array(z.string()).nullable().describe('The institutions involved (the procedure file\'s "Key players"), or null where it has no such section.'),
     /** Key events table. */
     keyEvents: z.array(keyEventRecord).describe('The "Key events" table, in printed order.'),
     /** Documentation gateway table. */
-    documentationGateway: z.array(gatewayRecord).describe('The "Documentation gateway" table, in printed order.'),
+    documentationGateway: z.array(gatewayRecord).describe('The documents table (the Observatory\'s "Documentation gateway"), in printed order.'),
   })
   .describe('What a Legislative Observatory procedure file states about the procedure.');
 
@@ -326,6 +326,10 @@ export const personRecord = z
     aliases: z.array(z.string()).describe('Other spellings: every other one the sources print (surname-only forms, misspellings) and the usual one.'),
     /** How the sources describe the person, quoted. */
     role: z.string().min(1).describe('How the sources describe the person, quoted verbatim.'),
+    /** How the quote relates to the person. */
+    roleFrame: z
+      .enum(['described', 'among', 'in'])
+      .describe('How role reads: "described" (the person is described as role), "among" (a plural the person is named among, e.g. "activists"), "in" (a phrase naming the person, e.g. "the case of …").'),
     /** Where that description is printed. */
     roleSource: z
       .strictObject({

@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../content/schemas/procedure.ts';
 import type { ItemKind } from '../content/parse/index.ts';
+import type { Procedure } from '../content/model/types.ts';
 import type { CitedKind, FollowUpKind } from '../content/schemas/follow-up.ts';
 
 /** How the site names each kind of document, at the head of its text: only as far as its source labels it. */
@@ -58,11 +59,25 @@ export function itemNameNoted(kind: ItemKind, label: string, anchor: string): st
   return isSiteNumbered(kind) ? `${name} (${SITE_NUMBERING})` : name;
 }
 
-/** A table of the procedure file, under a plain name, with the Observatory's own term for it. */
+/** A table or section of the procedure file, under a plain name, with the Observatory's own term for it. */
 export const procedureFileTable = {
   keyEvents: { label: 'Key events', official: 'Key events' },
   documentationGateway: { label: 'Documents', official: 'Documentation gateway' },
+  keyPlayers: { label: 'Institutions involved', official: 'Key players' },
 } as const;
+
+/** Where a procedure's adoption day comes from, in plain words (after the date). */
+export const adoptionDateSource: Record<'summary-dateline' | 'procedure-file', string> = {
+  'summary-dateline': 'as printed under the title of the summary',
+  'procedure-file': 'from the procedure file',
+};
+
+/** How a person's quoted role is introduced (content/people.yaml `roleFrame`). */
+export const personRoleFrame: Record<'described' | 'among' | 'in', string> = {
+  described: 'Described as',
+  among: 'Named among',
+  in: 'Named in',
+};
 
 /** Short form for lists and facets. */
 export const documentKindShort: Record<DocumentKind, string> = {
@@ -89,6 +104,17 @@ export function itemName(kind: ItemKind, label: string, anchor: string): string 
     case 'bullet':
       return `summary ¶${label.replace('-', '.')}`;
   }
+}
+
+/**
+ * Where an item of a procedure is, for a reader: "summary ¶1", "recital D", and for a motion's item
+ * "motion, paragraph 5" (a motion's numbers are not the adopted text's). Undefined for an unknown anchor.
+ */
+export function placeName(p: Pick<Procedure, 'items' | 'documents'>, anchor: string): string | undefined {
+  const it = p.items.get(anchor);
+  if (!it) return undefined;
+  const inMotion = p.documents.some((d) => d.meta.kind === 'motion' && d.items.includes(it));
+  return `${inMotion ? 'motion, ' : ''}${itemName(it.kind, it.label, it.anchor)}`;
 }
 
 /** The visible self-link text of an item. */

@@ -21,6 +21,20 @@ import type { Demand, Mention, PersonModel, Procedure, SiteModel, TimelineEvent 
 export const DEMAND_ORDER = 'newest resolution first';
 export const RESOLUTION_ORDER = 'newest first';
 
+/**
+ * Said on the lists of resolutions when some have no adoption day in the sources: where their year
+ * comes from. "2013/2600(RSP) has no adoption date in the sources: it is listed under 2013, the year
+ * of its procedure reference." Undefined when every resolution's adoption day is stated.
+ */
+export function undatedYearNote(procedures: ReadonlyArray<{ reference: string; year: number; adoptedDate?: string }>): string | undefined {
+  const undated = procedures.filter((p) => !p.adoptedDate);
+  if (!undated.length) return undefined;
+  const [first] = undated;
+  return undated.length === 1
+    ? `${first!.reference} has no adoption date in the sources: it is listed under ${first!.year}, the year of its procedure reference.`
+    : `${undated.length.toLocaleString('en')} resolutions have no adoption date in the sources: each is listed under the year of its procedure reference (${first!.reference}: ${first!.year}).`;
+}
+
 /** Resolution cards on the home page: the newest ones; the rest are one link away. */
 export const HOME_RESOLUTIONS = 10;
 /** Dated events listed on a theme page; the timeline's theme filter has them all. */

@@ -31,7 +31,7 @@ export function notStated(p: Procedure): string[] {
   } else {
     if (!pf.subtype) out.push('the procedure subtype');
     if (!pf.legalBasis && !rulesCited(p).length) out.push('the legal basis');
-    if (!pf.keyPlayers) out.push('the key players');
+    if (!pf.keyPlayers) out.push(`the ${procedureFileTable.keyPlayers.label.toLowerCase()}`);
   }
   if (!a?.reference) out.push('the official reference of the text adopted');
   if (!a?.date) out.push('the adoption date');

@@ -46,7 +46,12 @@ describe('demand cards and people pages', () => {
       expect(await o.page.locator('h1').innerText()).toBe('Yevgeni Zhotis');
       const facts = await o.page.locator('main table').first().innerText();
       expect(facts).toContain('“Yevgeni Zhotis”');
-      expect(facts).toMatch(/Also spelt\s+Yevgeniy Zhovtis \(not printed in these sources\)/);
+      // The usual spelling is the site's, and said to be; the quote that names him is framed as one.
+      expect(facts).toMatch(/Usual spelling\s+Yevgeniy Zhovtis \(added by this site: not printed in these sources\)/);
+      expect(facts).toMatch(/Named in\s+the case of Yevgeni Zhotis in Kazakhstan \(/);
+      // A plural descriptor reads as what the person is named among.
+      await o.goto(`${web.server.url}people/`);
+      expect(await o.page.locator('.cards li', { hasText: 'Rafael Balgin' }).locator('.meta').innerText()).toMatch(/^Named among journalists of the online portal ‘Nakanune\.kz’ · /);
     } finally {
       await o.close();
     }

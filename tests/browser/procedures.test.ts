@@ -147,6 +147,15 @@ describe('procedures in the browser', () => {
             return { date: li.querySelector('.ref')!.textContent!, passage: onPage ? (document.getElementById(id)?.textContent ?? '') : null, href: a.href, noted: !!li.querySelector('.muted') };
           }),
         );
+        // Each event once: the list of events between the resolutions leaves out those this text states.
+        const titles = await o.page.$$eval('#context ~ ul li', (lis) =>
+          lis.map((li) => {
+            const copy = li.cloneNode(true) as HTMLElement;
+            copy.querySelectorAll('.source-link, .muted').forEach((x) => x.remove());
+            return copy.textContent!.trim();
+          }),
+        );
+        expect(titles.length, p.slug).toBe(new Set(titles).size);
         for (const f of facts) {
           if (f.noted) continue; // a derived date, with the note saying how
           const passage = f.passage ?? (await (await fetch(f.href)).text()).replace(/<[^>]+>/g, '');
@@ -160,10 +169,10 @@ describe('procedures in the browser', () => {
       expect(checked).toBeGreaterThan(30);
       // The three that were wrong: the 2016 elections and the EPCA in 2019 and 2021.
       await o.goto(`${web.server.url}procedures/2016-2607/`);
-      expect(await o.page.locator('#context ~ ul').first().innerText()).toMatch(/March 2016: Elections observed/);
+      expect(await o.page.locator('#context ~ ul').first().innerText()).toMatch(/March 2016: Elections in Kazakhstan \(summary ¶5\.4\)/);
       for (const slug of ['2019-2610', '2021-2544']) {
         await o.goto(`${web.server.url}procedures/${slug}/`);
-        expect(await o.page.locator('#context ~ ul').first().innerText()).toMatch(/^2015: Signature of the EU-Kazakhstan Enhanced Partnership/m);
+        expect(await o.page.locator('#context ~ ul').first().innerText()).toMatch(/^2015: Signature of the Enhanced Partnership and Cooperation Agreement \(summary ¶3\)/m);
       }
       await o.goto(`${web.server.url}procedures/2013-2600/`);
       expect(await o.page.locator('#context ~ ul').first().innerText()).toContain('15–16 March 2013: Round table on the reform of the Criminal Code');
@@ -179,7 +188,12 @@ describe('procedures in the browser', () => {
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       expect(pages).toBeGreaterThan(0);
       expect(pages).toBeLessThanOrEqual(5); // 8 before the cards stopped printing
+      expect(await o.page.locator('.print-key').isVisible()).toBe(false);
       await o.page.emulateMedia({ media: 'print' });
+      // The printed text says what its underlining means, and every link to a passage names it.
+      expect(await o.page.locator('.print-key').innerText()).toBe('Underlined: the demands this site lists.');
+      expect(await o.page.locator('main').innerText()).not.toContain('(source)');
+      expect(await o.page.locator('.source-link').allInnerTexts()).toContain('(summary ¶1)');
       expect(await o.page.locator('.demand-card').first().isVisible()).toBe(false);
       expect(await o.page.locator('.doc .demand').first().isVisible()).toBe(true);
       expect(await o.page.locator('.cite-print').innerText()).toMatch(/^Cite as: European Parliament \(11 February 2021\)\. .* http:\/\/127\.0\.0\.1:\d+\/procedures\/2021-2544\/$/);

@@ -363,7 +363,7 @@ describe('search page', () => {
       expect(await status.innerText()).toBe('Search needs JavaScript, which is not running here; these pages list everything without it:');
       const routes = page.locator('#no-js');
       expect(await routes.isVisible()).toBe(true);
-      expect(await routes.locator('a').evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length)))).toEqual(['/demands/', '/themes/', '/people/', '/timeline/', '/data/']);
+      expect(await routes.locator('a').evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length)))).toEqual(['/resolutions/', '/demands/', '/recurring/', '/themes/', '/people/', '/timeline/', '/data/']);
       // right under the status line, inside the first screen, and nothing wider than the screen
       const s = (await status.boundingBox())!;
       const r = (await routes.boundingBox())!;

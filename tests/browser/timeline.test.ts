@@ -95,7 +95,7 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveDist>>;
   let opened: OpenedPage;
-  let events: Array<{ id: string; date: string; kind: string; themes: string[] }>;
+  let events: Array<{ id: string; date: string; kind: string; themes: string[]; title: string }>;
   let resolutions: string[];
   /** The unfiltered timeline: /timeline/ and every page reached from it that is not a filter. */
   let timeline: Awaited<ReturnType<typeof crawl>>;
@@ -249,6 +249,28 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
     expect(rows).toBe(2021 - 2009 + 1);
   });
 
+  it('lets a keyboard skip the drawing’s links, and names each mark by what happened', async () => {
+    const o = await openPage(browser, `${server.url}timeline/`);
+    try {
+      const links = o.page.locator('figure.overview a');
+      const skip = links.first();
+      expect(await skip.getAttribute('class')).toContain('skip-inline');
+      await skip.focus();
+      expect(await skip.isVisible()).toBe(true);
+      expect(await skip.innerText()).toBe('Skip the drawing, to the table of years');
+      await o.page.keyboard.press('Enter');
+      await o.page.keyboard.press('Tab');
+      // The next stop is the table of years' first link, not the drawing's first mark.
+      expect(await o.page.evaluate(() => document.activeElement?.closest('table')?.id)).toBe('overview-years');
+      // A mark's name says what happened, not only how many facts a date has.
+      const marks = await o.page.locator('figure.overview svg a:has(rect.mark)').evaluateAll((as) => as.map((a) => ({ id: decodeURIComponent(a.getAttribute('href')!.split('#event-')[1] ?? ''), name: a.getAttribute('aria-label') ?? '' })));
+      expect(marks.length).toBeGreaterThan(20);
+      for (const m of marks) expect(m.name, m.id).toContain(events.find((e) => e.id === m.id)!.title);
+    } finally {
+      await o.close();
+    }
+  });
+
   it('makes every mark and resolution of the overview a link to its entry on the page', async () => {
     const links = await opened.page.locator('figure.overview svg a').evaluateAll((as) =>
       as.map((a) => ({ href: new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length), name: a.getAttribute('aria-label') ?? a.textContent ?? '', date: a.querySelector('rect.mark')?.getAttribute('data-date') ?? null })),
@@ -306,6 +328,11 @@ describe(`timeline: ${DIR} (base ${BASE})`, () => {
       expect(await page.locator('nav.filters a[aria-current="page"]').getAttribute('data-kind')).toBe(court.kind);
       expect(await page.locator('nav.filters a', { hasText: 'Show all' }).evaluate((a) => new URL(a.getAttribute('href')!, document.baseURI).href.slice(location.origin.length))).toBe(`${BASE}timeline/`);
       expect(await page.locator('li.landmark').count()).toBeGreaterThan(0);
+      // Its table of years lists only the years with an event or a resolution, and says so.
+      const rows = await page.locator('.overview-alt tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+      expect(rows.length).toBeLessThan(2021 - 2009 + 1);
+      for (const r of rows) expect(r[0] !== '0' || r[1] !== '0' || r[2] !== '–', r.join(' | ')).toBe(true);
+      expect(await page.locator('.overview-alt caption').innerText()).toMatch(new RegExp(`The ${2021 - 2009 + 1 - rows.length} years without any are left out\\.`));
     } finally {
       await page.close();
     }

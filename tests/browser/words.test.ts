@@ -30,8 +30,15 @@ describe('words on every page', () => {
     expect(found).toEqual([]);
   });
 
-  it('says "documents" for the Observatory’s “documentation gateway”, naming the official term only beside it', () => {
-    const found = pages.filter((u) => u !== '/data/' && /documentation gateway/i.test(text(u).replace(/“Documentation gateway”/g, '')));
+  it('says the procedure file’s jargon in plain words, naming the official term only beside them in quotes', () => {
+    // "Documents" for the “Documentation gateway”, "Institutions involved" for the “Key players”, "printed under the title" for a dateline.
+    const jargon = /documentation gateway|key players|dateline/i;
+    const found = pages.filter((u) => u !== '/data/' && jargon.test(text(u).replace(/“(Documentation gateway|Key players)”/g, '')));
+    expect(found).toEqual([]);
+  });
+
+  it('calls the themes "Themes" everywhere, one name for one page', () => {
+    const found = pages.filter((u) => /Themes (across|by) (the )?years?/i.test(text(u)));
     expect(found).toEqual([]);
   });
 

@@ -19,6 +19,7 @@ import {
   recentThemeEvents,
   resolutionHref,
   resolutionsListing,
+  undatedYearNote,
   themeListing,
   yearHref,
   yearRedirects,
@@ -157,6 +158,13 @@ describe('resolutions', () => {
     const split = resolutionsListing(site, 1);
     checkShape(split, newestFirst(site), 1);
     expect(split.years.map((y) => y.path)).toEqual(newestFirst(site).map((p) => `resolutions/${p.year}/`));
+  });
+
+  it('say where the year of a resolution without an adoption date comes from', () => {
+    expect(undatedYearNote(site.procedures)).toBe('2013/2600(RSP) has no adoption date in the sources: it is listed under 2013, the year of its procedure reference.');
+    expect(undatedYearNote(site.procedures.filter((p) => p.adoptedDate))).toBeUndefined();
+    const two = [{ reference: '2013/2600(RSP)', year: 2013 }, { reference: '2014/2001(RSP)', year: 2014 }];
+    expect(undatedYearNote(two)).toBe('2 resolutions have no adoption date in the sources: each is listed under the year of its procedure reference (2013/2600(RSP): 2013).');
   });
 });
 

@@ -62,15 +62,22 @@ function prepared(site: SiteModel) {
   return hit;
 }
 
-/** Timeline events stated in a procedure's texts, and events dated between the previous resolution and this one. */
+/**
+ * The dated facts of a procedure page: those its own texts state (`stated`), and those other texts
+ * of the collection date between the previous resolution and this one (`between`). Each event is in
+ * one list only: one this procedure states is never listed again as "between", so a page does not
+ * show the same fact twice.
+ */
 export function timelineSlice(site: SiteModel, p: Procedure) {
-  const stated = site.events.filter((e) => e.group === 'context' && (e.slug === p.slug || e.alsoStated.some((a) => a.slug === p.slug)));
+  const statesIt = (e: TimelineEvent) => e.slug === p.slug || e.alsoStated.some((a) => a.slug === p.slug);
+  const stated = site.events.filter((e) => e.group === 'context' && statesIt(e));
   const i = site.procedures.indexOf(p);
   const prev = site.procedures[i - 1];
   const from = prev ? prev.adoptedDate ?? String(prev.year) : undefined;
   const to = p.adoptedDate ?? String(p.year);
   const between = site.events.filter(
-    (e: TimelineEvent) => e.group === 'context' && (!from || (from.length === 4 ? Number(e.date.slice(0, 4)) > Number(from) : compareDates(e.date, from) > 0)) && compareDates(e.date, to) <= 0,
+    (e: TimelineEvent) =>
+      e.group === 'context' && !statesIt(e) && (!from || (from.length === 4 ? Number(e.date.slice(0, 4)) > Number(from) : compareDates(e.date, from) > 0)) && compareDates(e.date, to) <= 0,
   );
   return { stated, between, from, to, previous: prev };
 }

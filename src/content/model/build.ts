@@ -206,6 +206,8 @@ export function crossCheckSite(input: SiteInput): { site: SiteModel; issues: Con
     const proc = bySlug.get(slugOf(person.roleSource.procedure));
     if (!proc) issues.push({ file: input.people.file, field: `${field}.roleSource.procedure`, message: `unknown procedure ${person.roleSource.procedure}` });
     else if (!proc.items.has(person.roleSource.anchor)) issues.push({ file: input.people.file, field: `${field}.roleSource.anchor`, message: `no item "${person.roleSource.anchor}" in ${proc.reference}` });
+    else if (!proc.items.get(person.roleSource.anchor)!.text.includes(person.role))
+      issues.push({ file: input.people.file, field: `${field}.role`, message: `"${person.role}" is not printed in ${proc.reference} ${person.roleSource.anchor}: quote the words as printed there` });
     return { ...person, mentions: findMentions([person.name, ...person.aliases], procedures) };
   });
   people.forEach((p, i) => {

@@ -41,8 +41,14 @@ export const personSchema = z.strictObject({
   name: z.string().min(1),
   /** Other spellings: every other one the sources print (surname-only forms, misspellings) and the usual one. */
   aliases: z.array(z.string().min(2)).default([]),
-  /** How the sources describe the person, quoted. */
+  /** How the sources describe the person, quoted as printed. */
   role: z.string().min(1),
+  /**
+   * How `role` relates to the person, so that a quote reads right on the page: `described` (the
+   * default: "Described as “the opposition leader”"), `among` (a plural the person is named among:
+   * "Named among “activists”"), `in` (a phrase naming the person: "Named in “the case of …”").
+   */
+  roleFrame: z.enum(['described', 'among', 'in']).default('described'),
   /** Where that description is printed. */
   roleSource: sourceRef,
   /** A remark on spelling, e.g. that a source misprints the name. */

@@ -23,6 +23,8 @@ export interface OverviewEventInput {
   date: string;
   endDate?: string;
   group: 'context' | 'procedural';
+  /** What happened (the event's title), for the mark's name: a mark says which fact it stands for. */
+  title?: string;
 }
 
 export interface OverviewLandmarkInput {
@@ -46,6 +48,8 @@ export type Band = 'point' | 'span' | 'procedural';
 export interface OverviewMark {
   /** Events drawn by this mark (several on the same date share one). */
   ids: string[];
+  /** Their titles, in the same order (empty strings where an event has none). */
+  titles: string[];
   count: number;
   date: string;
   endDate?: string;
@@ -107,14 +111,13 @@ export interface OverviewLandmarkCount {
   pinY: number;
 }
 
+/**
+ * A key to what is drawn. Written in HTML under the drawing, not inside it: inside, it would be as
+ * wide as the drawing and cut at the edge of its scrolling box on a phone.
+ */
 export interface LegendItem {
   key: 'landmark' | 'landmark-year' | Band | 'landmark-count' | 'bar-context' | 'bar-procedural';
   label: string;
-  /** Swatch box and text baseline. */
-  x: number;
-  y: number;
-  textX: number;
-  textY: number;
 }
 
 export interface YearCount {
@@ -244,7 +247,7 @@ export function buildOverview(events: readonly OverviewEventInput[], landmarkInp
   const layout = mode === 'detail' ? detailLayout(events, sortedLandmarks, span, width) : yearlyLayout(counts, yearList, yearWidth);
   const { axisY, yearLabelY, plotBottom } = layout;
 
-  // Legend: a flowing row (wrapping) of swatch + label, of what is drawn.
+  // Legend: what is drawn, and only that.
   const legendDefs: Array<[LegendItem['key'], string, boolean]> =
     mode === 'detail'
       ? [
@@ -259,20 +262,8 @@ export function buildOverview(events: readonly OverviewEventInput[], landmarkInp
           ['bar-context', 'Facts stated in the texts', counts.some((c) => c.context > 0)],
           ['bar-procedural', 'Procedural steps', counts.some((c) => c.procedural > 0)],
         ];
-  const legend: LegendItem[] = [];
-  let lx = x0;
-  let ly = plotBottom + 8;
-  for (const [key, label, shown] of legendDefs) {
-    if (!shown) continue;
-    const w = 16 + textWidth(label) + 18;
-    if (lx + w > x1 && lx > x0) {
-      lx = x0;
-      ly += 20;
-    }
-    legend.push({ key, label, x: lx, y: ly, textX: lx + 16, textY: ly + 10 });
-    lx += w;
-  }
-  const height = Math.ceil(ly + 20);
+  const legend: LegendItem[] = legendDefs.filter(([, , shown]) => shown).map(([key, label]) => ({ key, label }));
+  const height = Math.ceil(plotBottom + 8);
 
   const context = events.filter((e) => e.group === 'context');
   const yearOnly = context.filter((e) => precisionOf(e.date) === 'year').length;
@@ -365,12 +356,14 @@ function detailLayout(
   const yearLabelY = axisY + 18;
 
   // Marks: one per distinct date (and group), in three bands below the axis.
-  const groups = new Map<string, { ids: string[]; date: string; endDate?: string; group: 'context' | 'procedural' }>();
+  const groups = new Map<string, { ids: string[]; titles: string[]; date: string; endDate?: string; group: 'context' | 'procedural' }>();
   for (const e of events) {
     const key = `${e.group}|${e.date}|${e.endDate ?? ''}`;
     const g = groups.get(key);
-    if (g) g.ids.push(e.id);
-    else groups.set(key, { ids: [e.id], date: e.date, endDate: e.endDate, group: e.group });
+    if (g) {
+      g.ids.push(e.id);
+      g.titles.push(e.title ?? '');
+    } else groups.set(key, { ids: [e.id], titles: [e.title ?? ''], date: e.date, endDate: e.endDate, group: e.group });
   }
   const ordered = [...groups.values()].sort((a, b) => compareDates(a.date, b.date) || compareDates(a.endDate ?? a.date, b.endDate ?? b.date));
   const bandOf = (g: { date: string; group: string }): Band => (g.group === 'procedural' ? 'procedural' : precisionOf(g.date) === 'year' ? 'span' : 'point');
@@ -391,6 +384,7 @@ function detailLayout(
     for (const m of laid) {
       marks.push({
         ids: m.ids,
+        titles: m.titles,
         count: m.ids.length,
         date: m.date,
         endDate: m.endDate,

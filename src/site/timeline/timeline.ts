@@ -11,7 +11,7 @@
  */
 import type { Procedure, SiteModel, TimelineEvent } from '../../content/model/types.ts';
 import { compareDates, formatDate, precisionOf } from '../../content/model/dates.ts';
-import { itemName } from '../labels.ts';
+import { placeName } from '../labels.ts';
 import { itemPath, procedurePath } from '../paths.ts';
 
 /** A resolution as a landmark: the day its adoption is stated, or else only its year. */
@@ -58,7 +58,7 @@ export const KIND_LABELS: Record<string, string> = {
   other: 'Other facts',
   'key-event': 'Procedure key events',
   document: 'Procedure documents',
-  adoption: 'Adoption (summary dateline)',
+  adoption: 'Adoption dates printed on a summary',
 };
 
 /** Singular labels, for one event. */
@@ -78,7 +78,7 @@ export const KIND_LABEL_ONE: Record<string, string> = {
   other: 'Other fact',
   'key-event': 'Procedure key event',
   document: 'Procedure document',
-  adoption: 'Adoption (summary dateline)',
+  adoption: 'Adopted (date printed on the summary)',
 };
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
@@ -207,8 +207,7 @@ export interface SourceLink {
 /** The place stating an item of a procedure. */
 export function itemSource(site: Pick<SiteModel, 'bySlug'>, slug: string, anchor: string): SourceLink {
   const p = site.bySlug.get(slug);
-  const item = p?.items.get(anchor);
-  const name = item ? itemName(item.kind, item.label, item.anchor) : anchor;
+  const name = (p && placeName(p, anchor)) ?? anchor;
   return { path: itemPath(slug, anchor), fragment: anchor, label: `${p?.reference ?? slug}, ${name}` };
 }
 
@@ -228,7 +227,7 @@ export function sourceOf(site: Pick<SiteModel, 'bySlug'>, e: TimelineEvent): Sou
       return at('documentation', 'documents (procedure file)');
     case 'adoption': {
       const doc = p.data.documents.find((d) => d.kind === 'summary' && d.dateline) ?? p.data.documents[0];
-      return doc ? at(`doc-${doc.id}`, 'dateline of the summary') : undefined;
+      return doc ? at(`doc-${doc.id}`, 'the date printed under the title of the summary') : undefined;
     }
     default:
       return { path: procedurePath(e.slug), fragment: '', label: p.reference };

@@ -1,6 +1,8 @@
 // A person's page is titled, and addressed, with a spelling a source prints; an address that
 // changed for that reason stays published as a page pointing to the new one (content/moved.yaml).
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../../src/content/load.ts';
+import { buildSite } from '../../../src/content/model/build.ts';
 import { personPath } from '../../../src/site/paths.ts';
 import { model } from '../../helpers/model.ts';
 
@@ -24,5 +26,11 @@ describe('people', () => {
   it("keeps the page's old address, from the usual spelling, pointing to the printed one", () => {
     expect(site.moved).toContainEqual(expect.objectContaining({ from: personPath('yevgeniy-zhovtis'), to: personPath('yevgeni-zhotis') }));
     expect(site.personById.has('yevgeniy-zhovtis')).toBe(false);
+  });
+
+  it('refuses a role the passage it cites does not print', () => {
+    const { input } = loadContent();
+    input.people.data[0]!.role = 'a dissident';
+    expect(() => buildSite(input)).toThrow(/people\.yaml {2}\[0\]\.role: "a dissident" is not printed in 2013\/2600\(RSP\) citation-1: quote the words as printed there/);
   });
 });

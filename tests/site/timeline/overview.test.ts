@@ -141,6 +141,11 @@ describe('buildOverview', () => {
     expect(r.height).toBeGreaterThan(r.plot.bottom);
   });
 
+  it('gives each mark the titles of the events it draws, so its name says what happened', () => {
+    const t = buildOverview([{ ...ev('a', '2012-12-21'), title: 'Ban of Alga!' }, { ...ev('b', '2012-12-21'), title: 'Second fact' }, ev('c', '2013-01-01')], []);
+    expect(t.marks.map((m) => m.titles)).toEqual([['Ban of Alga!', 'Second fact'], ['']]);
+  });
+
   it('shows in the legend only what is drawn', () => {
     expect(o.legend.map((k) => k.key)).toEqual(['landmark', 'landmark-year', 'point', 'span']);
     const r = buildOverview([ev('a', '2016-03-10', 'procedural')], LANDMARKS.slice(1));
