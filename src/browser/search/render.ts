@@ -14,7 +14,7 @@ import { FACETS, searchOf, type PageState } from './state.ts';
 export type Href = (sitePath: string) => string;
 
 /** A query in quotation marks, once: a query typed in quotes (“Article 174”) is not quoted twice. */
-const quoted = (s: string) => `“${s.replace(/^["“”']+|["“”']+$/g, '')}”`;
+const quoted = (s: string) => `“${/^["“](.*)["”]$/s.exec(s)?.[1] ?? s}”`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The page's search URL for another state (kept relative to the search page itself). */
