@@ -103,7 +103,7 @@ describe(`the crawl of ${SITE_DIR}/ at / and at ${MIRROR_BASE}`, () => {
     expect(atMirror.map((r) => r.path)).toContain(`${MIRROR_BASE}procedures/2013-2600/`);
   });
 
-  it('smoke at /: every page answers 200, has an <h1>, and loads without console errors, uncaught errors or failed requests', () => {
+  it('smoke at /: every page answers 200, has an <h1>, and loads without console errors, uncaught errors, failed requests or JSON-LD that does not parse', () => {
     expectNone(smokeProblems(atRoot));
   });
 
@@ -214,9 +214,9 @@ describe('the crawl on a broken site', () => {
     expect(await linkProblems(await crawl(browser, sub, ['about/index.html'], { full: false }), sub)).toEqual(expected);
   });
 
-  it('smoke: the missing <h1>, the console error, the uncaught error and the failed requests', () => {
+  it('smoke: the missing <h1>, the console error, the uncaught error, the failed requests and the broken JSON-LD', () => {
     const problems = smokeProblems(records);
-    expect(at('/invalid/', problems)).toEqual(['no <h1>', expect.stringMatching(/^console error: planted console error/), 'uncaught: Error: planted uncaught error']);
+    expect(at('/invalid/', problems)).toEqual(['no <h1>', expect.stringMatching(/^console error: planted console error/), 'uncaught: Error: planted uncaught error', expect.stringMatching(/^JSON-LD block 1 does not parse: /)]);
     expect(at('/', problems)).toEqual(expect.arrayContaining([expect.stringMatching(/^failed request: GET .*\/missing\.css: HTTP 404/)]));
     expect(at('/about/', problems)).toEqual([]);
   });

@@ -3,7 +3,8 @@
 // what every page-level check needs; the checks then read the records (tests/browser/crawl.test.ts).
 //
 // Per page, on the loaded page (no second visit):
-// - smoke: HTTP status, an <h1>, console errors, uncaught errors, failed requests;
+// - smoke: HTTP status, an <h1>, console errors, uncaught errors, failed requests, JSON-LD that
+//   does not parse;
 // - links: every URL the page points at (a, area, link, img/source src and srcset, script, iframe,
 //   form action, media, object, svg use, meta refresh), as written and as the browser resolves it,
 //   and every id (and a[name]) it offers as a fragment target;
@@ -77,6 +78,8 @@ export interface PageRecord {
   cspViolations: string[];
   /** What is wrong with the page's CSP <meta>, read from the DOM. */
   cspMeta: string[];
+  /** JSON-LD blocks (`<script type="application/ld+json">`) that do not parse as JSON. */
+  jsonLd: string[];
   /** With `full`: axe violations per scheme. */
   axe?: { light: AxeViolation[]; dark: AxeViolation[] };
   /** With `full`: document width per viewport width. */
@@ -168,6 +171,13 @@ function readPage(page: Page) {
       }
       for (const [d, sources] of policy) for (const bad of ["'unsafe-inline'", "'unsafe-eval'"]) if (sources.includes(bad)) problems.push(`${d} allows ${bad}`);
     }
+    const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script, i) => {
+      try {
+        return JSON.parse(script.textContent ?? '') ? [] : [`JSON-LD block ${i + 1} is empty`];
+      } catch (error) {
+        return [`JSON-LD block ${i + 1} does not parse: ${(error as Error).message}`];
+      }
+    });
     const styled = document.querySelectorAll('[style]').length;
     if (styled) problems.push(`${styled} style="" attribute(s): blocked by style-src without 'unsafe-inline' (use a class)`);
     const handlers = [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on[a-z]+$/.test(a.name))).length;
@@ -184,6 +194,7 @@ function readPage(page: Page) {
       scrollWidth: document.documentElement.scrollWidth,
       canonical: document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null,
       cspMeta: problems,
+      jsonLd,
     };
   });
 }
@@ -192,6 +203,36 @@ function readPage(page: Page) {
 export function refreshTarget(html: string): string | undefined {
   const meta = /<meta\b[^>]*http-equiv=["']?refresh["']?[^>]*>/i.exec(html)?.[0];
   return meta ? /url\s*=\s*['"]?([^'">\s]+)/i.exec(meta)?.[1] : undefined;
+}
+
+/** Requests in flight per page, and when that last changed (see networkQuiet). */
+const traffic = new WeakMap<Page, { inFlight: number; changed: number }>();
+
+/** Starts counting the page's requests in flight; once per page, before its first navigation. */
+function trackTraffic(page: Page): void {
+  const t = { inFlight: 0, changed: Date.now() };
+  traffic.set(page, t);
+  const ended = () => {
+    t.inFlight = Math.max(0, t.inFlight - 1);
+    t.changed = Date.now();
+  };
+  page.on('request', () => {
+    t.inFlight++;
+    t.changed = Date.now();
+  });
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+}
+
+/**
+ * Resolves once the page has had no request in flight for `quietMs` (at most `timeoutMs`). Like
+ * Playwright's 'networkidle' (500 ms, fixed), with a window fit for a local server: a page's
+ * scripts start their fetches at once, so 150 ms of silence means they are done.
+ */
+async function networkQuiet(page: Page, quietMs = 150, timeoutMs = 5_000): Promise<void> {
+  const t = traffic.get(page)!;
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until && (t.inFlight > 0 || Date.now() - t.changed < quietMs)) await new Promise((r) => setTimeout(r, 25));
 }
 
 /** One cache of stylesheets, scripts and fonts per built folder: each asset is read and parsed once. */
@@ -205,7 +246,7 @@ async function visit(opened: OpenedPage, server: RunningServer, file: string, fu
   const mark = { c: opened.consoleErrors.length, p: opened.pageErrors.length, f: opened.failedRequests.length, e: opened.externalRequests.length, v: opened.cspViolations.length };
   const record: PageRecord = {
     path: pagePath, file, status: null, redirect: false, hasH1: false, scripted: false, baseHref: null, canonical: null, ids: [], links: [],
-    consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], cspViolations: [], cspMeta: [], ms: { total: 0 },
+    consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], cspViolations: [], cspMeta: [], jsonLd: [], ms: { total: 0 },
   };
   const html = readFileSync(path.join(server.dir, file), 'utf8');
   if (full) record.weight = measurePage(html, { page: urlPathOfFile(file, '/'), dir: server.dir, file, cache: weightCache(server.dir) });
@@ -228,7 +269,7 @@ async function visit(opened: OpenedPage, server: RunningServer, file: string, fu
   let { scrollWidth, ...read } = await readPage(page);
   if (read.scripted) {
     // Let late requests (module imports, fetches) and events happen, and read what they added.
-    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    await networkQuiet(page);
     ({ scrollWidth, ...read } = await readPage(page));
   }
   Object.assign(record, read);
@@ -269,7 +310,8 @@ export async function crawl(browser: Browser, server: RunningServer, files: stri
   const records = new Map<string, PageRecord>();
   const queue = [...files];
   const worker = async () => {
-    const opened = await openPage(browser, 'about:blank', { origin: server.origin, viewport: { width: WIDTHS[0], height: 900 } });
+    const opened = await openPage(browser, 'about:blank', { origin: server.origin, viewport: { width: WIDTHS[0], height: 900 }, serviceWorkers: 'allow' });
+    trackTraffic(opened.page);
     // axe in every document this worker loads, put there by Chromium itself: no 0.5 MB sent over
     // the DevTools connection per page (runAxe injects it only where it is missing).
     if (options.full) await opened.context.addInitScript({ content: AXE_SOURCE });
@@ -319,6 +361,7 @@ export function smokeProblems(records: PageRecord[]): Problem[] {
     ...r.consoleErrors.map((e) => `console error: ${e}`),
     ...r.pageErrors.map((e) => `uncaught: ${e.split('\n')[0]}`),
     ...r.failedRequests.map((e) => `failed request: ${e}`),
+    ...r.jsonLd,
   ].map((message) => ({ page: r.path, message })));
 }
 

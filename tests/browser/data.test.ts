@@ -185,23 +185,6 @@ describe.each(TARGETS)('data: $dir (base $base)', ({ dir, base }) => {
     }
   });
 
-  it('procedure pages with JSON-LD or citation boxes raise no CSP violation', async () => {
-    const opened = await openPage(browser, server.url);
-    try {
-      const links = await opened.page.$$eval('a[href*="procedures/"]', (as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).pathname))]);
-      expect(links.length).toBeGreaterThan(0);
-      for (const href of links) {
-        await opened.goto(server.origin + href);
-        const ld = await opened.page.$$eval('script[type="application/ld+json"]', (els) => els.map((e) => JSON.parse(e.textContent ?? 'null') as unknown));
-        ld.forEach((x) => expect(x).toBeTruthy());
-      }
-      expect(opened.cspViolations, 'CSP violations').toEqual([]);
-      expect(opened.pageErrors).toEqual([]);
-    } finally {
-      await opened.close();
-    }
-  });
-
   it('the host headers from _headers are served', async () => {
     const opened = await openPage(browser, `${server.url}data/`);
     try {

@@ -9,7 +9,7 @@ import { useBuiltSite } from './harness';
 const site = useBuiltSite();
 
 async function open(pathname: string) {
-  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const res = await page.goto(site.server.url + pathname.replace(/^\//, ''));
   expect(res?.status()).toBe(200);

@@ -102,9 +102,16 @@ const CSP_BINDING = '__recordCspViolation';
  * `url`'s (or `options.origin`, for a first `url` such as about:blank) are aborted so tests never
  * wait on the network, and listed in `externalRequests`.
  */
-export async function openPage(browser: Browser, url: string, options: { origin?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenedPage> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { origin?: string; viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<OpenedPage> {
   const origin = options.origin ?? new URL(url).origin;
-  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
+  // The offline worker is blocked unless asked for: each fresh context would install it and fetch
+  // the ~40 search files it saves, work no feature test looks at. The crawl and the offline test
+  // run it (every page registers it there).
+  const context = await browser.newContext({ ...(options.viewport ? { viewport: options.viewport } : {}), serviceWorkers: options.serviceWorkers ?? 'block' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];

@@ -11,7 +11,7 @@ describe('offline, after a first visit', () => {
   it('shows a visited page and searches a word on it with the network cut, saying it is a saved copy', async () => {
     const server = await serveDist('dist', '/offline/');
     let stopped = false;
-    const o = await openPage(web.browser, `${server.url}robots.txt`);
+    const o = await openPage(web.browser, `${server.url}robots.txt`, { serviceWorkers: 'allow' });
     try {
       // A copy left by an earlier build, which the new worker must remove when it takes over.
       await o.page.evaluate(() => caches.open('kz-ep-demands-0123456789ab').then((c) => c.put('stale', new Response('old'))));

@@ -223,7 +223,7 @@ describe('search page', () => {
   });
 
   it('on a phone, shows the first result above the fold with the filters folded, and pages to the last item', async () => {
-    const context = await web.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await web.browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     try {
       await page.goto(`${web.server.url}search/?q=torture`);
