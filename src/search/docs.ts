@@ -1,7 +1,7 @@
 import type { SiteModel, Procedure } from '../content/model/index.ts';
 import type { ItemKind } from '../content/parse/index.ts';
 import type { SearchDoc, What } from './types.ts';
-import { followUpKindLabel, itemName } from '../site/labels.ts';
+import { followUpKindLabel, itemName, personRoleFrame, placeName } from '../site/labels.ts';
 import { demandPath, FOLLOW_UP_PATH, followUpFragment, itemPath, personPath, themePath, timelinePath } from '../site/paths.ts';
 import { eventOnTimeline } from '../site/timeline/plan.ts';
 import { formatSpan, sourceOf } from '../site/timeline/timeline.ts';
@@ -40,6 +40,8 @@ export function toSearchDocs(site: SiteModel): SearchDoc[] {
     const item = p.items.get(anchor);
     return item ? itemName(item.kind, item.label, item.anchor) : anchor;
   };
+  // Where a reference stands alone (no "a group's motion" beside it in the result): "motion, paragraph 4".
+  const placeAlone = (p: Procedure, anchor: string) => placeName(p, anchor) ?? anchor;
   // the people each item names (by any printed spelling)
   const namedAt = new Map<string, Set<string>>();
   for (const person of site.people) {
@@ -108,14 +110,14 @@ export function toSearchDocs(site: SiteModel): SearchDoc[] {
   const followUps: SearchDoc[] = site.followUps.map((f) => {
     const p = site.bySlug.get(f.slug)!;
     const earlier = f.demands.map((id) => site.demandById.get(id)!);
-    const on = unique(earlier.map((d) => `${d.reference}, ${placeOf(site.bySlug.get(d.slug)!, d.anchor)}`));
+    const on = unique(earlier.map((d) => `${d.reference}, ${placeAlone(site.bySlug.get(d.slug)!, d.anchor)}`));
     const themes = unique(earlier.flatMap((d) => d.themes));
     const addressees = unique(earlier.flatMap((d) => d.addressees));
     return {
       id: searchId.followUp(f.id),
       what: 'followup',
       // "2016/2607(RSP), paragraph 3: acknowledges a step, on 2013/2600(RSP), paragraph 6"
-      heading: `${p.reference}, ${placeOf(p, f.anchor)}: ${followUpKindLabel[f.kind].toLowerCase()}, on ${on.join('; ')}`,
+      heading: `${p.reference}, ${placeAlone(p, f.anchor)}: ${followUpKindLabel[f.kind].toLowerCase()}, on ${on.join('; ')}`,
       text: f.quote,
       ...ofProcedure(p),
       documentKind: f.documentKind,
@@ -159,7 +161,8 @@ export function toSearchDocs(site: SiteModel): SearchDoc[] {
       what: 'person',
       heading: person.name,
       text: person.role,
-      place: p ? `${p.reference}, ${placeOf(p, person.roleSource.anchor)}` : person.roleSource.procedure,
+      leadIn: personRoleFrame[person.roleFrame],
+      place: p ? `${p.reference}, ${placeAlone(p, person.roleSource.anchor)}` : person.roleSource.procedure,
       themes: [],
       themeLabels: [],
       addressees: [],

@@ -32,7 +32,11 @@ export interface SearchDoc {
    * describe a person; a theme's description. May contain any characters ("<img onerror=…>").
    */
   text: string;
-  /** A demand's lead-in: the verbatim words that govern it ("Parliament urged the Government of Kazakhstan to:"). */
+  /**
+   * A demand's lead-in: the verbatim words that govern it ("Parliament urged the Government of
+   * Kazakhstan to:"); for a person, the site's words introducing the quoted role ("Named among").
+   * Shown, not searched.
+   */
   leadIn?: string;
   /** The procedure it is in or stated in: "2019/2610(RSP)"; absent for people and themes. */
   procedure?: string;

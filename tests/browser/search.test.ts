@@ -104,6 +104,10 @@ describe('search page', () => {
       expect(await page.locator('#suggestions').isVisible()).toBe(true);
       expect(await page.locator('#suggestions h2').innerText()).toBe('Results for the similar spelling “Blyalov”, not for “Ablyazov”');
       expect(await resultIds(page, '#suggested')).toContain('person:bolatbek-blyalov');
+      // A person is quoted as the people pages quote them: the role after the words that frame it.
+      const person = page.locator('#suggested > li[data-id="person:bolatbek-blyalov"]');
+      expect(await person.locator('.text').innerText()).toBe('Named among “activists”');
+      expect(await person.locator('.meta').first().innerText()).toBe('In 2016/2607(RSP), motion, paragraph 4');
       expect(await page.locator('#what-bar').isVisible()).toBe(false);
 
       // A Cyrillic name returns the same results as its Latin twin, in the same order.

@@ -106,9 +106,12 @@ export function resultCard(r: SearchResultRow, href: Href, suggested = false): H
   if (d.text) {
     const text = snippetSegments(d.text, rangesOf(r, 'text'), 400);
     const quote = d.what === 'event' || d.what === 'person';
-    li.append(el('p', { class: 'text' }, ...(quote ? ['“', ...marked(text), '”'] : marked(text))));
+    // A person's role is quoted after the words that frame it, as on the people pages ("Named among “activists”").
+    const frame = d.what === 'person' && d.leadIn ? [`${d.leadIn} `] : [];
+    li.append(el('p', { class: 'text' }, ...frame, ...(quote ? ['“', ...marked(text), '”'] : marked(text))));
   }
-  if ((d.what === 'event' || d.what === 'person') && d.place) li.append(el('p', { class: 'meta' }, `${d.what === 'event' ? 'Stated in' : 'As described in'} ${d.what === 'event' ? `${d.procedure}, ` : ''}${d.place}`));
+  if (d.what === 'event' && d.place) li.append(el('p', { class: 'meta' }, `Stated in ${d.procedure}, ${d.place}`));
+  if (d.what === 'person' && d.place) li.append(el('p', { class: 'meta' }, `In ${d.place}`));
   for (const line of whyLines(r, suggested)) li.append(line);
   return li;
 }
