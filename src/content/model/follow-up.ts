@@ -32,7 +32,7 @@ export interface SinceThenPart {
 export interface SinceThen {
   /** `newest`: the demand is in the newest text; `asked-again`: a later procedure asks it again; `not-asked-again`: none does. */
   status: 'newest' | 'asked-again' | 'not-asked-again';
-  /** Ids of the demands of later procedures that ask it again (its own recurring demand: the narrowest thread it is on), in site order. */
+  /** Ids of the demands of later procedures that ask it again (on its own recurring demands: those no other of its threads contains), in site order. */
   askedAgain: string[];
   /** Ids of later demands that only a broader recurring demand it is on asks again (the general call, not this one). */
   broaderAskedAgain: string[];
@@ -142,17 +142,21 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
   const out = new Map<string, SinceThen>();
   for (const d of demandById.values()) {
     const mine = order.get(d.slug)!;
-    // The demand's own recurring demand is the narrowest thread it is on (fewest demands: "Release
-    // of Vladimir Kozlov" before "Release of political prisoners"); what only a broader one asks
-    // again is said apart, never as this demand asked again.
+    // The demand's own recurring demands are the threads it is on that no other of its threads
+    // contains ("Release of Vladimir Kozlov", every demand of which is also on "Release of political
+    // prisoners"); what only such a broader one asks again is said apart, never as this demand asked
+    // again. A demand on two threads that neither contains (a paragraph asking two things) is asked
+    // again when either is.
     const laterIn = (ts: ThreadModel[]) =>
       [...new Set(ts.flatMap((t) => t.demands))]
         .map((id) => demandById.get(id))
         // A thread may name a demand that failed its own checks (reported there): leave it out.
         .filter((x): x is Demand => !!x && order.get(x.slug)! > mine)
         .sort((a, b) => siteOrder.get(a.id)! - siteOrder.get(b.id)!);
-    const [own, ...broader] = [...(threadsOf.get(d.id) ?? [])].sort((a, b) => a.demands.length - b.demands.length);
-    const later = laterIn(own ? [own] : []);
+    const onThreads = threadsOf.get(d.id) ?? [];
+    const broader = onThreads.filter((b) => onThreads.some((a) => a !== b && a.demands.length < b.demands.length && a.demands.every((id) => b.demands.includes(id))));
+    const own = onThreads.filter((t) => !broader.includes(t));
+    const later = laterIn(own);
     const broaderLater = laterIn(broader).filter((x) => !later.includes(x));
     const fus = followUpsOf.get(d.id) ?? [];
     const inNewest = d.slug === newest?.slug;

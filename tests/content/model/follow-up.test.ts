@@ -36,6 +36,14 @@ describe('since-then lines', () => {
     expect(line.summary).toBe('Since then: not asked again; the broader call asked again in 2019 and 2021');
   });
 
+  it('a demand on two recurring demands, neither within the other, is asked again when either is (2019 ¶4: political prisoners and Article 174)', () => {
+    const line = site.sinceThen.get('2019-2610-summary-4-1')!;
+    expect(line.status).toBe('asked-again');
+    expect(line.askedAgain).toEqual(['2021-2544-summary-5-3-1']);
+    expect(line.broaderAskedAgain).toEqual([]);
+    expect(line.summary).toBe('Since then: asked again in 2021');
+  });
+
   it("the 2016 motion's acknowledgement (paragraph 3) links to the demand it bears on, and that demand's line links back to it", () => {
     const ack = site.followUps.find((f) => f.slug === '2016-2607' && f.anchor === 'motion-para-3')!;
     expect(ack.kind).toBe('acknowledges-progress');
