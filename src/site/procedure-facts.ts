@@ -31,7 +31,8 @@ export function notStated(p: Procedure): string[] {
   } else {
     if (!pf.subtype) out.push('the procedure subtype');
     if (!pf.legalBasis && !rulesCited(p).length) out.push('the legal basis');
-    if (!pf.keyPlayers) out.push(`the ${procedureFileTable.keyPlayers.label.toLowerCase()}`);
+    // Said as the file's section, not as a fact: the documents table may still name an institution per document.
+    if (!pf.keyPlayers) out.push(`the procedure file’s “${procedureFileTable.keyPlayers.official}” (the ${procedureFileTable.keyPlayers.label.toLowerCase()})`);
   }
   if (!a?.reference) out.push('the official reference of the text adopted');
   if (!a?.date) out.push('the adoption date');

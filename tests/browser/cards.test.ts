@@ -52,6 +52,11 @@ describe('demand cards and people pages', () => {
       // A plural descriptor reads as what the person is named among.
       await o.goto(`${web.server.url}people/`);
       expect(await o.page.locator('.cards li', { hasText: 'Rafael Balgin' }).locator('.meta').innerText()).toMatch(/^Named among journalists of the online portal ‘Nakanune\.kz’ · /);
+      // A passage printing a name twice, in two spellings, is one mention listing both.
+      await o.goto(`${web.server.url}people/vladimir-kozlov/`);
+      const recitalF = await o.page.locator('[data-entries] ul').first().locator('li', { hasText: 'recital F' }).allInnerTexts();
+      expect(recitalF).toEqual([expect.stringMatching(/, printed Vladimir Kozlov and Kozlov$/)]); // each spelling in its own <q>
+      expect(await o.page.locator('#mentions').innerText()).toBe("Mentions (8)"); // 2016: summary ¶5.1, motion recital D and ¶4; 2013: citation 3, recitals A and F, ¶6 and ¶7
     } finally {
       await o.close();
     }

@@ -13,7 +13,8 @@ const TARGETS = [
 ];
 
 /** The Data page's way of writing sizes. */
-const human = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
+// As the page writes a size, with a no-break space so it stays on one line.
+const human = (n: number) => (n < 1024 ? `${n}\u00a0B` : `${(n / 1024).toFixed(1)}\u00a0KB`);
 
 describe.each(TARGETS)('data: $dir (base $base)', ({ dir, base }) => {
   let browser: Browser;

@@ -99,7 +99,7 @@ export function resultCard(r: SearchResultRow, href: Href, suggested = false): H
   if (d.heading !== undefined) link.append(...marked(highlightSegments(d.heading, rangesOf(r, 'heading'))));
   else link.append(`${d.procedure ?? ''}${d.place ? `, ${d.place}` : ''}`);
   head.append(link);
-  if (d.what === 'event' && d.date) head.append(` · ${d.date}`);
+  if (d.what === 'event' && d.date) head.append(' · ', el('span', { class: 'ref' }, d.date)); // a date kept on one line
   if (d.documentKind) head.append(el('span', { class: 'muted' }, ` · ${sourceKindInline[d.documentKind]}`));
   li.append(head);
   if (d.what === 'demand' && d.leadIn) li.append(el('p', { class: 'lead-in' }, d.leadIn));

@@ -237,10 +237,10 @@ export interface Bounds {
   texts: Record<'resolution' | 'motion' | 'summary', number>;
   /** Texts that print citations. */
   textsWithCitations: number;
-  /** Distinct resolutions cited by date or reference; how many the collection holds; their years. */
+  /** Distinct resolutions cited by date or reference; how many the collection holds; how many it lacks per year, oldest first. */
   citedResolutions: number;
   citedHeld: number;
-  citedNotHeldYears: number[];
+  citedNotHeldByYear: Array<{ year: number; count: number }>;
   /** Citations of Parliament's resolutions that name none in particular. */
   unnamed: number;
   /** Procedures held here that a later text cites. */
@@ -260,7 +260,9 @@ export function boundsOf(procedures: Procedure[], citations: CitedThing[]): Boun
     textsWithCitations: withCitations.size,
     citedResolutions: cov.cited.length,
     citedHeld: cov.cited.filter((r) => r.held).length,
-    citedNotHeldYears: [...new Set(cov.notHeld.map((r) => Number(r.date?.slice(0, 4))).filter((y) => y > 0))].sort((a, b) => a - b),
+    citedNotHeldByYear: [...cov.notHeld.map((r) => Number(r.date?.slice(0, 4))).filter((y) => y > 0).reduce((m, y) => m.set(y, (m.get(y) ?? 0) + 1), new Map<number, number>())]
+      .map(([year, count]) => ({ year, count }))
+      .sort((a, b) => a.year - b.year),
     unnamed: cov.unnamed.length,
     heldCitedByLater: [...cov.citedBy.values()].filter((l) => l.length > 0).length,
   };

@@ -251,7 +251,7 @@ export function buildOverview(events: readonly OverviewEventInput[], landmarkInp
   const legendDefs: Array<[LegendItem['key'], string, boolean]> =
     mode === 'detail'
       ? [
-          ['landmark', 'Resolution adopted', true],
+          ['landmark', 'Resolution adopted', landmarkInput.some((l) => l.dateStated)],
           ['landmark-year', 'Resolution, only the year known', landmarkInput.some((l) => !l.dateStated)],
           ['point', 'Fact stated in the texts (day or month)', layout.marks.some((m) => m.band === 'point')],
           ['span', 'Fact known only to the year', layout.marks.some((m) => m.band === 'span')],

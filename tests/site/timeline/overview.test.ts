@@ -150,6 +150,9 @@ describe('buildOverview', () => {
     expect(o.legend.map((k) => k.key)).toEqual(['landmark', 'landmark-year', 'point', 'span']);
     const r = buildOverview([ev('a', '2016-03-10', 'procedural')], LANDMARKS.slice(1));
     expect(r.legend.map((k) => k.key)).toEqual(['landmark', 'procedural']);
+    // A view whose only resolution is known to the year (a theme's filter): no diamond in the key.
+    const y = buildOverview([ev('a', '2012-09')], LANDMARKS.slice(0, 1));
+    expect(y.legend.map((k) => k.key)).toEqual(['landmark-year', 'point']);
   });
 
   it('writes short dates only as precisely as known', () => {
