@@ -20,7 +20,7 @@ describe('demand cards and people pages', () => {
       for (const path of ['demands/', `themes/${theme.id}/`, `people/${person.id}/`]) {
         await o.goto(`${web.server.url}${path}`);
         const cards = await o.page.$$eval('.demand-card', (cs) =>
-          cs.map((c) => ({ id: c.getAttribute('data-demand')!, quote: (c.querySelector('blockquote') as HTMLElement).innerText, lead: c.querySelector('.lead-in'), kind: c.querySelector('.kind')?.textContent })).map(({ lead, ...r }) => ({ ...r, leadFirst: !lead || lead === lead.parentElement!.firstElementChild })),
+          cs.map((c) => ({ id: c.getAttribute('data-demand')!, quote: (c.querySelector('blockquote') as HTMLElement).innerText, lead: c.querySelector('.lead-in'), kind: c.querySelector('.kind')?.textContent, tag: c.firstElementChild!.classList.contains('motion-tag') ? c.firstElementChild!.textContent : null })).map(({ lead, ...r }) => ({ ...r, leadFirst: !lead || lead === lead.parentElement!.firstElementChild })),
         );
         expect(cards.length, path).toBeGreaterThan(0);
         for (const c of cards) {
@@ -28,6 +28,8 @@ describe('demand cards and people pages', () => {
           expect(c.quote, `${path} ${c.id}`).toBe(d.leadIn.text ? `${d.leadIn.text} ${d.text}` : d.text);
           expect(c.leadFirst, `${path} ${c.id}`).toBe(true);
           expect(c.kind, `${path} ${c.id}`).toBe(sourceKind[d.documentKind]);
+          // A motion says so before its words, which begin "The European Parliament,".
+          expect(c.tag, `${path} ${c.id}`).toBe(d.documentKind === 'motion' ? 'Motion, not the adopted text' : null);
         }
       }
       // A resolution's group on /demands/ says once whose words its demands are.
