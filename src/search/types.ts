@@ -96,7 +96,10 @@ export interface Highlight {
 
 export interface SearchResultRow {
   doc: SearchDoc;
-  /** 0 = perfect match … 1 = weakest (fuse.js convention); demands come first whatever the score. */
+  /**
+   * 0 = perfect match … 1 = weakest (fuse.js convention). Demands come first whatever the score, and
+   * within them and the other items, a match in its own words before a match only through labels (rank.ts).
+   */
   score: number;
   highlights: Highlight[];
   /**

@@ -57,6 +57,24 @@ describe('relevance on the built index', () => {
     expect(motion.results.map((r) => r.doc.id)).toEqual(['2016-2607-motion-para-4-1']);
   });
 
+  it('ranks an item whose own words match above one matched only through a theme label, demands still first', async () => {
+    // The 2019 summary's ¶3 prints "political prisoners" in a long text; fuse.js's field-length norm
+    // rated the events tagged "Political prisoners" (and shown with "Matched theme: …") above it.
+    const res = await client.search({ q: 'political prisoners', limit: 100 });
+    const ownWords = (r: (typeof res.results)[number]) => r.highlights.some((h) => !['themeLabels', 'addresseeLabels', 'title'].includes(h.key));
+    const rows = res.results.map((r) => ({ id: r.doc.id, demand: r.doc.what === 'demand', own: ownWords(r) }));
+    const at = (id: string) => rows.findIndex((r) => r.id === id);
+    expect(at('2019-2610#summary-3')).toBeGreaterThanOrEqual(0);
+    expect(at('2019-2610#summary-3')).toBeLessThan(at('event:kozlov-cassation'));
+    for (const demand of [true, false]) {
+      const tier = rows.filter((r) => r.demand === demand);
+      const firstLabelOnly = tier.findIndex((r) => !r.own);
+      expect(firstLabelOnly).toBeGreaterThanOrEqual(0); // both kinds are in each tier
+      expect(tier.slice(firstLabelOnly).filter((r) => r.own).map((r) => r.id)).toEqual([]);
+    }
+    expect(rows.findIndex((r) => !r.demand)).toBe(rows.filter((r) => r.demand).length);
+  });
+
   it('highlights the matched words in the original text', async () => {
     const res = await client.search({ q: 'Article 174', limit: 5 });
     const row = res.results.find((r) => r.doc.id === '2019-2610-summary-4-1')!;

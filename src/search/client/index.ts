@@ -16,7 +16,9 @@
  *  3. candidates.ts ANDs the words (estimating when common words' lists are capped), relaxing to
  *                   any word when no item has them all;
  *  4. facets.ts     applies the filters and counts every facet, each with the other filters applied;
- *  5. rank.ts       ranks (demands first) and lets fuse.js re-rank and highlight the best;
+ *  5. rank.ts       ranks (demands first; then, in each, items matching in their own words before
+ *                   those matched only through a theme, addressee or title) and lets fuse.js
+ *                   re-rank and highlight the best;
  *  6. here          a word with no exact match is left out of the results: the similar words and
  *                   the results they would give come back as suggestions (`similar`, `suggested`).
  * An empty query lists the items that pass the filters (browse.ts).

@@ -2,9 +2,13 @@
  * Ranking: demands first; within each tier, the best candidates by index score go through fuse.js
  * (over just those docs: token search, weighted keys, folded values, threshold 0.3), whose score is
  * blended with the index score, and whose match offsets (on folded values) are widened to whole
- * words and mapped back onto the original strings. Candidates fuse.js did not match follow in
- * index order when the index is sure of them (or, past fuse.js's window, when their text holds the
- * words), highlighted by indexed word.
+ * words and mapped back onto the original strings. Of the docs fuse.js matched, those whose own
+ * words match (heading, text, procedure, people, provisions) come before those matched only through
+ * labels the card does not print as its words (a theme, an addressee, the resolution's title: the
+ * results the page explains with "Matched theme: …"), whatever the score: fuse.js's field-length
+ * norm rates a hit in a two-word theme label above the same words in a long text. Candidates
+ * fuse.js did not match follow in index order when the index is sure of them (or, past fuse.js's
+ * window, when their text holds the words), highlighted by indexed word.
  */
 import Fuse from 'fuse.js';
 import type { SearchDoc, SearchResultRow, Highlight } from '../types.ts';
@@ -21,6 +25,8 @@ import type { WordSet } from './words.ts';
 const FUSE_BUDGET = 60;
 /** Weight of fuse.js's score in the final score (the rest: the index score). */
 const BLEND = 0.5;
+/** Fields a result is found by without being its own words: a match in these alone ranks after. */
+const LABEL_KEYS = new Set<Highlight['key']>(['themeLabels', 'addresseeLabels', 'title']);
 
 export interface RankOptions {
   offset: number;
@@ -39,6 +45,8 @@ interface Placed {
   tier: number;
   /** 0: fuse.js matched it; 1: the index did. */
   group: number;
+  /** 1: fuse.js matched only labels (LABEL_KEYS), none of its own words; else 0. */
+  labelOnly: number;
   score: number;
   highlights?: Highlight[];
   /** The index cannot be sure the doc has every word: check its text before showing it. */
@@ -80,14 +88,16 @@ export async function rankRows(files: IndexFiles, model: IndexModel, cands: Cand
   for (const r of fuseResults) {
     const ci = window[r.refIndex]!;
     byFuse.add(r.refIndex);
-    placed.push({ ci, position: r.refIndex, tier: tier(ci), group: 0, score: BLEND * (r.score ?? 0) + (1 - BLEND) * (1 - quality(ci)), highlights: fuseHighlights(r, words), unsure: false });
+    const highlights = fuseHighlights(r, words);
+    const labelOnly = highlights.length && highlights.every((h) => LABEL_KEYS.has(h.key)) ? 1 : 0;
+    placed.push({ ci, position: r.refIndex, tier: tier(ci), group: 0, labelOnly, score: BLEND * (r.score ?? 0) + (1 - BLEND) * (1 - quality(ci)), highlights, unsure: false });
   }
   window.forEach((ci, position) => {
     if (byFuse.has(position)) return;
     if (!sure(ci) && position < fuseN) return; // fuse.js saw it and did not find the words
-    placed.push({ ci, position, tier: tier(ci), group: 1, score: BLEND + (1 - BLEND) * (1 - quality(ci)), unsure: !sure(ci) });
+    placed.push({ ci, position, tier: tier(ci), group: 1, labelOnly: 0, score: BLEND + (1 - BLEND) * (1 - quality(ci)), unsure: !sure(ci) });
   });
-  placed.sort((a, b) => a.tier - b.tier || a.group - b.group || (a.group === 0 ? a.score - b.score : a.position - b.position));
+  placed.sort((a, b) => a.tier - b.tier || a.group - b.group || a.labelOnly - b.labelOnly || (a.group === 0 ? a.score - b.score : a.position - b.position));
 
   // the page asked for: check the unsure ones against their text (a capped word left them open)
   const page = placed.slice(offset, need + spare);
