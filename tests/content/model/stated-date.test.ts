@@ -1,21 +1,12 @@
 // A dated fact is never more precise than the passage it links (src/content/model/stated-date.ts),
 // checked against tests/fixtures/dated-statements.json, the hand-checked list of every dated
 // statement in the sources with the date each passage itself gives.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { placesOf, statedAt, statedDate, statedIn } from '../../../src/content/model/stated-date.ts';
 import { slugOf } from '../../../src/content/model/index.ts';
 import { model } from '../../helpers/model.ts';
+import { statements } from '../../helpers/dated-statements.ts';
 
-interface Statement {
-  procedure: string;
-  anchor: string;
-  phrase: string;
-  date: string | null;
-  endDate?: string;
-  event: string | null;
-}
-const statements: Statement[] = JSON.parse(readFileSync(new URL('../../fixtures/dated-statements.json', import.meta.url), 'utf8'));
 
 describe('the date of a fact as a passage states it', () => {
   it('is, at every passage stating every event, the date that passage gives', () => {

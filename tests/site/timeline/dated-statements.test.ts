@@ -1,40 +1,20 @@
 // Cross-checks the timeline against tests/fixtures/dated-statements.json: a hand-checked list of
 // every dated statement in the sources (seed, procedure, anchor, phrase, date, and the event it
-// dates, or null with why). Runs on the real content, through loadContent() + buildSite().
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// dates, or null with why). Runs on the real content (tests/helpers/model.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/content/load.ts';
-import { buildSite, slugOf } from '../../../src/content/model/build.ts';
+import { slugOf } from '../../../src/content/model/build.ts';
 import { precisionOf } from '../../../src/content/model/dates.ts';
-import type { SiteModel, TimelineEvent } from '../../../src/content/model/types.ts';
+import { placesOf } from '../../../src/content/model/stated-date.ts';
+import type { SiteModel } from '../../../src/content/model/types.ts';
+import { statements, type Statement } from '../../helpers/dated-statements.ts';
+import { model } from '../../helpers/model.ts';
 
-interface Statement {
-  seed: string;
-  procedure: string;
-  anchor: string;
-  phrase: string;
-  date: string | null;
-  endDate?: string;
-  event: string | null;
-  why?: string;
-  note?: string;
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const statements: Statement[] = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/dated-statements.json'), 'utf8'));
 const dated = statements.filter((s): s is Statement & { event: string; date: string } => s.event !== null);
 const label = (s: Statement) => `${s.procedure} ${s.anchor} “${s.phrase}”`;
 
-/** The places an event is stated: its own and its also-stated ones, with the quote at each. */
-const placesOf = (e: TimelineEvent) => [{ slug: e.slug, anchor: e.anchor, quote: e.quote, primary: true }, ...e.alsoStated.map((a) => ({ ...a, primary: false }))];
-
 let site: SiteModel;
 beforeAll(() => {
-  const { input, issues } = loadContent(path.join(ROOT, 'content'), ROOT);
-  expect(issues, 'content validates').toEqual([]);
-  site = buildSite(input);
+  site = model(); // throws if the content does not validate
 });
 
 describe('dated statements fixture', () => {
