@@ -94,6 +94,13 @@ export interface Highlight {
   ranges: [number, number][];
 }
 
+/**
+ * Fields a result is found by that it does not print as its own words: a theme, an addressee, the
+ * resolution's title. A result matched in these alone ranks after those whose own words match
+ * (client/rank.ts), and says why it matched ("Matched theme: …", browser/search/render.ts).
+ */
+export const LABEL_KEYS: ReadonlySet<SearchableKey> = new Set<SearchableKey>(['themeLabels', 'addresseeLabels', 'title']);
+
 export interface SearchResultRow {
   doc: SearchDoc;
   /**

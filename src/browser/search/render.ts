@@ -3,7 +3,7 @@
  * Recitals (2)"), the result cards, the filters' counts, and the suggestions for a word that
  * matched nothing exactly. Pure DOM building: the page (page.ts) decides where it goes.
  */
-import type { FacetName, Highlight, SearchResponse, SearchResultRow, What } from '../../search/types.ts';
+import { LABEL_KEYS, type FacetName, type Highlight, type SearchResponse, type SearchResultRow, type What } from '../../search/types.ts';
 import { fold } from '../../search/fold.ts';
 import { highlightSegments, snippetSegments } from '../../search/highlight.ts';
 import { sourceKindInline, searchMatchedLabel, searchWhatLabel, searchWhatPlural } from '../../site/labels.ts';
@@ -128,6 +128,7 @@ function whyLines(r: SearchResultRow, suggested: boolean): HTMLParagraphElement[
   const spellings = r.otherSpellings.map(quoted).join(', ');
   if (spellings) out.push(el('p', { class: 'why' }, suggested ? `A similar spelling, not the word searched: ${spellings}` : `Printed ${spellings}: another spelling of the word searched`));
   const visibleHit = r.highlights.some((h) => h.key === 'heading' || h.key === 'text' || h.key === 'procedure');
+  const labelShown = (key: Highlight['key']) => !visibleHit || !LABEL_KEYS.has(key);
   const printed = fold(`${d.heading ?? ''} ${d.text}`);
   const fields = [
     ['people', d.people],
@@ -137,14 +138,14 @@ function whyLines(r: SearchResultRow, suggested: boolean): HTMLParagraphElement[
   ] as const;
   for (const [key, values] of fields) {
     if (d.what === 'person' && key === 'people') continue; // "Other spellings" shows them
-    if (visibleHit && (key === 'themeLabels' || key === 'addresseeLabels')) continue;
+    if (!labelShown(key)) continue;
     const hits = values.map((v, i) => ({ v, ranges: rangesOf(r, key, i) })).filter((x) => x.ranges.length && !printed.includes(fold(x.v)));
     if (!hits.length) continue;
     const line = el('p', { class: 'why' }, `Matched ${searchMatchedLabel[key]}: `);
     hits.forEach((h, i) => line.append(...(i ? [', '] : []), ...marked(highlightSegments(h.v, h.ranges))));
     out.push(line);
   }
-  if (!visibleHit && d.title && rangesOf(r, 'title').length) out.push(el('p', { class: 'why' }, `Matched ${searchMatchedLabel.title}: `, ...marked(highlightSegments(d.title, rangesOf(r, 'title')))));
+  if (labelShown('title') && d.title && rangesOf(r, 'title').length) out.push(el('p', { class: 'why' }, `Matched ${searchMatchedLabel.title}: `, ...marked(highlightSegments(d.title, rangesOf(r, 'title')))));
   if (d.what === 'person') {
     const others = d.people.map((v, i) => ({ v, ranges: rangesOf(r, 'people', i) })).filter((x) => x.v !== d.heading);
     if (others.length) {

@@ -11,7 +11,7 @@
  * window, when their text holds the words), highlighted by indexed word.
  */
 import Fuse from 'fuse.js';
-import type { SearchDoc, SearchResultRow, Highlight } from '../types.ts';
+import { LABEL_KEYS, type SearchDoc, type SearchResultRow, type Highlight } from '../types.ts';
 import { tokenize } from '../fold.ts';
 import { NAIVE_FUSE_OPTIONS } from '../layout.ts';
 import type { Candidates } from './candidates.ts';
@@ -25,8 +25,6 @@ import type { WordSet } from './words.ts';
 const FUSE_BUDGET = 60;
 /** Weight of fuse.js's score in the final score (the rest: the index score). */
 const BLEND = 0.5;
-/** Fields a result is found by without being its own words: a match in these alone ranks after. */
-const LABEL_KEYS = new Set<Highlight['key']>(['themeLabels', 'addresseeLabels', 'title']);
 
 export interface RankOptions {
   offset: number;
