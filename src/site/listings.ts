@@ -151,6 +151,18 @@ export function resolutionsListing(site: SiteModel, budget = ENTRY_BUDGET): List
 }
 
 /** An entry of a person's listing: a place the texts print their name, or a demand naming them. */
+/** A person's mentions, one per passage, with every spelling it prints ("Vladimir Kozlov" and "Kozlov" in one recital), in the order given. */
+export function mentionPassages(mentions: Mention[]): Array<{ slug: string; anchor: string; printed: string[] }> {
+  const passages = new Map<string, { slug: string; anchor: string; printed: string[] }>();
+  for (const m of mentions) {
+    const key = `${m.slug}#${m.anchor}`;
+    const at = passages.get(key);
+    if (at) at.printed.push(m.as);
+    else passages.set(key, { slug: m.slug, anchor: m.anchor, printed: [m.as] });
+  }
+  return [...passages.values()];
+}
+
 export type PersonEntry = { kind: 'mention'; year: number; mention: Mention } | { kind: 'demand'; year: number; demand: Demand };
 
 /**

@@ -139,6 +139,17 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
     if (!acc.includes(procedures[i]!.year)) acc = [procedures[i]!.year, ...acc].sort((a, b) => a - b);
   }
 
+  // Whether every demand of `a` is on `b` too (a narrower recurring demand): once per pair of
+  // threads sharing a demand, not once per demand on them.
+  const demandSets = new Map(threads.map((t) => [t, new Set(t.demands)]));
+  const containment = new Map<string, boolean>();
+  const within = (a: ThreadModel, b: ThreadModel) => {
+    const key = `${a.id}\u0000${b.id}`;
+    let known = containment.get(key);
+    if (known === undefined) containment.set(key, (known = a.demands.length < b.demands.length && a.demands.every((id) => demandSets.get(b)!.has(id))));
+    return known;
+  };
+
   const out = new Map<string, SinceThen>();
   for (const d of demandById.values()) {
     const mine = order.get(d.slug)!;
@@ -154,7 +165,7 @@ export function sinceThenLines(procedures: Procedure[], threads: ThreadModel[], 
         .filter((x): x is Demand => !!x && order.get(x.slug)! > mine)
         .sort((a, b) => siteOrder.get(a.id)! - siteOrder.get(b.id)!);
     const onThreads = threadsOf.get(d.id) ?? [];
-    const broader = onThreads.filter((b) => onThreads.some((a) => a !== b && a.demands.length < b.demands.length && a.demands.every((id) => b.demands.includes(id))));
+    const broader = onThreads.filter((b) => onThreads.some((a) => a !== b && within(a, b)));
     const own = onThreads.filter((t) => !broader.includes(t));
     const later = laterIn(own);
     const broaderLater = laterIn(broader).filter((x) => !later.includes(x));
